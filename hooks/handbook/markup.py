@@ -1,0 +1,73 @@
+"""Editors' text to HTML: plain text plus a small, documented Markdown subset.
+
+Allowed: **bold**, *emphasis*, `code`, [links](https://…) to http, https and mailto
+addresses, and lists whose lines start with "- ". Everything else is escaped, so text from
+a pull request can never become markup, script or a template in any page, export or feed.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+_LINK = re.compile(r"\[([^\[\]]+)\]\(((?:https?://|mailto:)[^\s()<>\"']+)\)")
+_BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
+_EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])")
+_CODE = re.compile(r"`([^`]+)`")
+
+
+def inline(text: str) -> str:
+    """One paragraph of the subset as HTML; anything not in the subset stays literal text."""
+    html = escape(text, quote=True)
+    codes: list[str] = []
+
+    def keep_code(match: re.Match[str]) -> str:
+        codes.append(f'<bdi><code dir="ltr">{match.group(1)}</code></bdi>')
+        return f"\x00{len(codes) - 1}\x00"
+
+    html = _CODE.sub(keep_code, html)
+    html = _LINK.sub(_link, html)
+    html = _BOLD.sub(r"<strong>\1</strong>", html)
+    html = _EMPHASIS.sub(r"<em>\1</em>", html)
+    return re.sub(r"\x00(\d+)\x00", lambda m: codes[int(m.group(1))], html)
+
+
+def _link(match: re.Match[str]) -> str:
+    label, target = match.group(1), match.group(2)
+    return f'<a href="{target}" rel="nofollow noopener">{label}</a>'
+
+
+def block(text: str) -> str:
+    """A whole text field as HTML paragraphs and lists, on one line per element."""
+    parts: list[str] = []
+    items: list[str] = []
+    paragraph: list[str] = []
+
+    def flush() -> None:
+        if paragraph:
+            parts.append(f"<p>{inline(' '.join(paragraph))}</p>")
+            paragraph.clear()
+        if items:
+            parts.append("<ul>" + "".join(f"<li>{inline(i)}</li>" for i in items) + "</ul>")
+            items.clear()
+
+    for line in text.replace("\x00", "").splitlines():
+        stripped = line.strip()
+        if stripped.startswith("- "):
+            if paragraph:
+                flush()
+            items.append(stripped[2:])
+        elif not stripped:
+            flush()
+        else:
+            if items:
+                flush()
+            paragraph.append(stripped)
+    flush()
+    return "".join(parts)
+
+
+def plain(text: str) -> str:
+    """The text without markup characters, for exports, feeds and search snippets."""
+    text = _LINK.sub(r"\1 (\2)", text)
+    return re.sub(r"\*\*|(?<![\w*])\*|\*(?![\w*])|`", "", text)

@@ -1,0 +1,140 @@
+"""The typed model of a handbook: what the loader hands to the renderers.
+
+Raw YAML dictionaries end at the loader; everything past it uses these classes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+
+from handbook import SOURCE_LANGUAGE
+
+
+class StandardType(str, Enum):
+    """What a standard governs: behaviour, the thing handed over, or how work is organised."""
+
+    PERSONAL = "personal"
+    PRODUCT = "product"
+    PROCEDURE = "procedure"
+
+
+class Level(str, Enum):
+    """How far a standard goes: market norm, what the guest expects, or a surprise."""
+
+    BASIC = "basic"
+    EXPECTED = "expected"
+    EXCLUSIVE = "exclusive"
+
+
+def fingerprint(source_text: str) -> str:
+    """A short, stable hash of an English text; a translation records the one it came from."""
+    normalised = " ".join(source_text.split())
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:8]
+
+
+@dataclass(frozen=True)
+class Text:
+    """A translatable text: the English source plus whatever translations exist.
+
+    ``based_on`` maps a language to the fingerprint of the English text its translation was
+    made from, so a changed English text shows the translation as outdated.
+    """
+
+    translations: dict[str, str]
+    based_on: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def source(self) -> str:
+        return self.translations[SOURCE_LANGUAGE]
+
+    def has(self, language: str) -> bool:
+        return bool(self.translations.get(language, "").strip())
+
+    def get(self, language: str) -> str:
+        """The text in ``language``, or the English source when it is not translated yet."""
+        return self.translations[language] if self.has(language) else self.source
+
+    def is_outdated(self, language: str) -> bool:
+        """True when the translation records an English text other than the current one."""
+        recorded = self.based_on.get(language)
+        return recorded is not None and recorded != fingerprint(self.source)
+
+
+@dataclass(frozen=True)
+class Step:
+    id: str
+    title: Text
+    qualities: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Standard:
+    id: str
+    phase: str
+    step: str | None
+    type: StandardType
+    level: Level
+    owner: str
+    last_reviewed: date
+    review_months: int
+    text: Text
+    check: Text
+
+    @property
+    def anchor(self) -> str:
+        """The URL fragment of the standard: its ID in lower case, stable across rebuilds."""
+        return self.id.lower()
+
+
+@dataclass(frozen=True)
+class Phase:
+    """One link of the service sequence (or the cross-cutting principles), from one file."""
+
+    slug: str
+    order: int
+    title: Text
+    summary: Text
+    steps: tuple[Step, ...]
+    standards: tuple[Standard, ...]
+    source_path: str
+    is_principles: bool = False
+
+    def standards_of(self, step_id: str | None) -> tuple[Standard, ...]:
+        return tuple(s for s in self.standards if s.step == step_id)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Translated names of the qualities and of the owner roles that standards refer to."""
+
+    qualities: dict[str, Text]
+    owners: dict[str, Text]
+
+
+@dataclass(frozen=True)
+class Handbook:
+    phases: tuple[Phase, ...]
+    vocabulary: Vocabulary
+
+    @property
+    def principles(self) -> tuple[Phase, ...]:
+        return tuple(p for p in self.phases if p.is_principles)
+
+    @property
+    def sequence(self) -> tuple[Phase, ...]:
+        """The service phases in the order a customer meets them."""
+        return tuple(p for p in self.phases if not p.is_principles)
+
+    def standards(self) -> Iterator[Standard]:
+        for phase in self.phases:
+            yield from phase.standards
+
+    def phase(self, slug: str) -> Phase:
+        for phase in self.phases:
+            if phase.slug == slug:
+                return phase
+        raise KeyError(slug)

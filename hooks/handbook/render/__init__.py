@@ -1,0 +1,1 @@
+"""Renderers: model in, Markdown/HTML for one page in one language out. No MkDocs here."""

@@ -1,0 +1,60 @@
+"""When each standard is due for review, and whether it is current, due soon or overdue."""
+
+from __future__ import annotations
+
+import calendar
+import os
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import Enum
+
+from handbook.model import Standard
+
+TODAY_VARIABLE = "HANDBOOK_TODAY"
+
+
+class ReviewStatus(str, Enum):
+    OVERDUE = "overdue"
+    DUE_SOON = "due-soon"
+    CURRENT = "current"
+
+
+@dataclass(frozen=True)
+class ReviewPolicy:
+    """The review rules of a handbook, set under ``extra.handbook`` in ``mkdocs.yml``."""
+
+    today: date
+    due_soon_days: int = 30
+    review_months: int = 12
+
+    def next_review(self, standard: Standard) -> date:
+        return add_months(standard.last_reviewed, standard.review_months)
+
+    def status(self, standard: Standard) -> ReviewStatus:
+        due = self.next_review(standard)
+        if due < self.today:
+            return ReviewStatus.OVERDUE
+        if due <= self.today + timedelta(days=self.due_soon_days):
+            return ReviewStatus.DUE_SOON
+        return ReviewStatus.CURRENT
+
+
+def add_months(start: date, months: int) -> date:
+    """``start`` moved by whole months; the 31st becomes the last day of a shorter month."""
+    index = start.month - 1 + months
+    year, month = start.year + index // 12, index % 12 + 1
+    day = min(start.day, calendar.monthrange(year, month)[1])
+    return date(year, month, day)
+
+
+def build_today(environ: dict[str, str] | None = None) -> date:
+    """Today, or the date in HANDBOOK_TODAY so a build can be repeated exactly."""
+    value = (environ if environ is not None else os.environ).get(TODAY_VARIABLE, "").strip()
+    if not value:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(
+            f"{TODAY_VARIABLE}={value!r} is not a date; use the form YYYY-MM-DD"
+        ) from None

@@ -1,0 +1,104 @@
+"""What the site glue shares: the handbook's settings and the handbook loaded for one build.
+
+Plain Python over a dict-like config, so the MkDocs hooks and the macros module stay thin and
+this logic is testable without MkDocs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from handbook.loader import LoadResult, load_handbook
+from handbook.model import Handbook
+from handbook.problems import HandbookError, Place
+from handbook.review import ReviewPolicy, build_today
+
+SETTINGS_KEY = "handbook"
+LOADED_ATTRIBUTE = "handbook_build"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """``extra.handbook`` in ``mkdocs.yml``: where the data is and the review rules."""
+
+    standards: Path
+    phase_pages: str
+    policy: ReviewPolicy
+
+
+def read_settings(extra: Mapping[str, Any], config_file: str) -> Settings:
+    """Validate ``extra.handbook``; a wrong value is an error naming the key and the fix."""
+    given = dict(extra.get(SETTINGS_KEY) or {})
+    place = Place(config_file)
+    problems = []
+    allowed = {"standards", "phase_pages", "due_soon_days", "review_months"}
+    for key in sorted(set(given) - allowed):
+        problems.append(
+            place.error(
+                f"unknown setting 'extra.handbook.{key}'; allowed: {', '.join(sorted(allowed))}"
+            )
+        )
+    due_soon = given.get("due_soon_days", 30)
+    if not isinstance(due_soon, int) or isinstance(due_soon, bool) or not 0 <= due_soon <= 365:
+        problems.append(
+            place.error(f"extra.handbook.due_soon_days is {due_soon!r}; use a whole number 0-365")
+        )
+    months = given.get("review_months", 12)
+    if not isinstance(months, int) or isinstance(months, bool) or not 1 <= months <= 12:
+        problems.append(
+            place.error(f"extra.handbook.review_months is {months!r}; use a whole number 1-12")
+        )
+    try:
+        today = build_today()
+    except ValueError as error:
+        problems.append(Place("environment").error(str(error)))
+    if problems:
+        raise HandbookError(problems)
+    root = Path(config_file).parent
+    return Settings(
+        standards=root / str(given.get("standards", "standards")),
+        phase_pages=str(given.get("phase_pages", "phases")).strip("/"),
+        policy=ReviewPolicy(today=today, due_soon_days=due_soon, review_months=months),
+    )
+
+
+@dataclass(frozen=True)
+class Build:
+    """The handbook of one build, with its settings and the checker's warnings."""
+
+    settings: Settings
+    result: LoadResult
+
+    @property
+    def handbook(self) -> Handbook:
+        assert self.result.handbook is not None
+        return self.result.handbook
+
+
+def load_build(extra: Mapping[str, Any], config_file: str) -> Build:
+    """Read and validate the standards; raise HandbookError with every problem when invalid."""
+    settings = read_settings(extra, config_file)
+    result = load_handbook(settings.standards, settings.policy)
+    if result.handbook is None:
+        raise HandbookError(result.errors)
+    return Build(settings, result)
+
+
+def build_of(config: Any, on_load: Callable[[Build], None] | None = None) -> Build:
+    """The handbook of the build ``config`` belongs to, read once per build.
+
+    mkdocs-static-i18n runs every plugin event again per language on the same config
+    object; `mkdocs serve` makes a new config object per rebuild. So the config object is
+    exactly one build: keeping the loaded handbook on it reads the YAML once per build and
+    again after every edit.
+    """
+    loaded = getattr(config, LOADED_ATTRIBUTE, None)
+    if not isinstance(loaded, Build):
+        loaded = load_build(config["extra"], config["config_file_path"])
+        setattr(config, LOADED_ATTRIBUTE, loaded)
+        if on_load is not None:
+            on_load(loaded)
+    return loaded

@@ -1,0 +1,165 @@
+"""Read one YAML file into located nodes, refusing what YAML libraries would hide.
+
+PyYAML keeps the last of two equal keys and expands aliases silently; an editor would lose
+a translation without noticing. We compose the node tree (safe loader, no object
+construction) and walk it ourselves, so every value keeps its line and column and every
+duplicate key, alias and unreadable byte becomes a problem with a place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from handbook.problems import Place, Problem
+
+MAX_FILE_BYTES = 1_000_000
+MAX_DEPTH = 20
+
+_TAGS = {
+    "tag:yaml.org,2002:str": "str",
+    "tag:yaml.org,2002:int": "int",
+    "tag:yaml.org,2002:float": "float",
+    "tag:yaml.org,2002:bool": "bool",
+    "tag:yaml.org,2002:null": "null",
+    "tag:yaml.org,2002:timestamp": "date",
+}
+
+KIND_NAMES = {
+    "map": "a group of fields (key: value)",
+    "seq": "a list",
+    "str": "text",
+    "int": "a whole number",
+    "float": "a decimal number",
+    "bool": "yes/no",
+    "null": "nothing",
+    "date": "a date",
+    "other": "a value of an unsupported YAML type",
+}
+
+
+@dataclass(frozen=True)
+class Node:
+    """A YAML value with its place; ``kind`` is one of the keys of ``KIND_NAMES``."""
+
+    kind: str
+    place: Place
+    scalar: str = ""
+    items: tuple[Node, ...] = ()
+    entries: tuple[tuple[str, Place, Node], ...] = ()
+
+    def describe(self) -> str:
+        return KIND_NAMES[self.kind]
+
+
+def read_yaml(path: Path, shown_as: str) -> tuple[Node | None, list[Problem]]:
+    """Parse ``path``; return the root node (None when unreadable) and the problems found."""
+    start = Place(shown_as)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return None, [start.error(f"cannot read the file: {error.strerror}")]
+    if len(data) > MAX_FILE_BYTES:
+        return None, [
+            start.error(
+                f"the file is {len(data):,} bytes; the limit is {MAX_FILE_BYTES:,}. "
+                "Split it into smaller phase files."
+            )
+        ]
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        return None, [
+            Place(shown_as, line, 1).error(
+                "the file is not UTF-8 text; save it with UTF-8 encoding"
+            )
+        ]
+    return parse_yaml(text, shown_as)
+
+
+def parse_yaml(text: str, shown_as: str) -> tuple[Node | None, list[Problem]]:
+    """Parse YAML text; see :func:`read_yaml`."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        return None, [_syntax_problem(error, shown_as)]
+    except yaml.reader.ReaderError as error:
+        line = text[: error.position].count("\n") + 1
+        return None, [
+            Place(shown_as, line, 1).error(
+                f"the file contains the control character U+{error.character:04X}, "
+                "which is not allowed; delete it"
+            )
+        ]
+    except (yaml.YAMLError, RecursionError) as error:
+        return None, [Place(shown_as).error(f"YAML syntax error: {error}")]
+    if root is None:
+        return None, [Place(shown_as).error("the file is empty")]
+    problems: list[Problem] = []
+    node = _convert(root, shown_as, problems, set(), 0)
+    return node, problems
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, shown_as: str) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    detail = error.problem or "invalid YAML"
+    if error.context:
+        detail = f"{detail} ({error.context})"
+    return Place(shown_as, line, column).error(
+        f"YAML syntax error: {detail}; check indentation, colons and quotes"
+    )
+
+
+def _place(node: yaml.Node, shown_as: str) -> Place:
+    return Place(shown_as, node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _convert(
+    node: yaml.Node, shown_as: str, problems: list[Problem], seen: set[int], depth: int
+) -> Node:
+    place = _place(node, shown_as)
+    if id(node) in seen:
+        problems.append(
+            place.error("anchors and aliases (& and *) are not supported; write the value out")
+        )
+        return Node("null", place)
+    if depth > MAX_DEPTH:
+        problems.append(place.error(f"the data is nested more than {MAX_DEPTH} levels deep"))
+        return Node("null", place)
+    if isinstance(node, yaml.ScalarNode):
+        return Node(_TAGS.get(node.tag, "other"), place, scalar=node.value)
+    seen.add(id(node))
+    if isinstance(node, yaml.SequenceNode):
+        items = tuple(_convert(item, shown_as, problems, seen, depth + 1) for item in node.value)
+        return Node("seq", place, items=items)
+    assert isinstance(node, yaml.MappingNode)
+    return Node("map", place, entries=_entries(node, shown_as, problems, seen, depth))
+
+
+def _entries(
+    node: yaml.MappingNode, shown_as: str, problems: list[Problem], seen: set[int], depth: int
+) -> tuple[tuple[str, Place, Node], ...]:
+    entries: list[tuple[str, Place, Node]] = []
+    first_seen: dict[str, Place] = {}
+    for key_node, value_node in node.value:
+        key_place = _place(key_node, shown_as)
+        if not isinstance(key_node, yaml.ScalarNode):
+            problems.append(key_place.error("a key must be a plain word, not a list or group"))
+            continue
+        key = key_node.value
+        if key in first_seen:
+            problems.append(
+                key_place.error(
+                    f"duplicate key '{key}': it is already set on line {first_seen[key].line}; "
+                    "YAML would keep only this one and lose the other. Keep one of them"
+                )
+            )
+            continue
+        first_seen[key] = key_place
+        value = _convert(value_node, shown_as, problems, seen, depth + 1)
+        entries.append((key, key_place, value))
+    return tuple(entries)
