@@ -56,7 +56,12 @@ STANDARD = Record(
     (
         Field("id", "id", "unique, stable ID used in links, e.g. CHK-01"),
         Field("step", "slug", "the id of a step of this phase", required=False),
-        Field("type", "choice", "what the standard governs", choices=tuple(t.value for t in StandardType)),
+        Field(
+            "type",
+            "choice",
+            "what the standard governs",
+            choices=tuple(t.value for t in StandardType),
+        ),
         Field("level", "choice", "how far it goes", choices=tuple(lv.value for lv in Level)),
         Field("owner", "slug", "the role accountable, from vocabulary.yaml owners"),
         Field("last_reviewed", "date", "date of the last review, YYYY-MM-DD"),

@@ -73,13 +73,23 @@ def read_string(node: Node, field: Field, problems: list[Problem]) -> str | None
 
 
 def read_slug(node: Node, field: Field, problems: list[Problem]) -> str | None:
-    return _read_pattern(node, field, problems, SLUG_PATTERN, "lower-case letters, digits and "
-                         "hyphens, e.g. front-desk")
+    return _read_pattern(
+        node,
+        field,
+        problems,
+        SLUG_PATTERN,
+        "lower-case letters, digits and hyphens, e.g. front-desk",
+    )
 
 
 def read_id(node: Node, field: Field, problems: list[Problem]) -> str | None:
-    return _read_pattern(node, field, problems, STANDARD_ID_PATTERN,
-                         "capital letters, a hyphen and a number, e.g. CHK-01")
+    return _read_pattern(
+        node,
+        field,
+        problems,
+        STANDARD_ID_PATTERN,
+        "capital letters, a hyphen and a number, e.g. CHK-01",
+    )
 
 
 def _read_pattern(
@@ -174,9 +184,12 @@ def read_text(node: Node, field: Field, problems: list[Problem]) -> Text | None:
                 key_place.error(_unknown_key(language, (*LANGUAGES, BASED_ON), f"'{field.name}'"))
             )
         elif value.kind not in {"str", "int", "float"}:
-            problems.append(value.place.error(
-                f"the {LANGUAGE_NAMES[language]} '{field.name}' must be text, "
-                f"not {value.describe()}"))
+            problems.append(
+                value.place.error(
+                    f"the {LANGUAGE_NAMES[language]} '{field.name}' must be text, "
+                    f"not {value.describe()}"
+                )
+            )
         else:
             for fault in text_faults(value.scalar):
                 problems.append(

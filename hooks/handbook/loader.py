@@ -6,9 +6,10 @@ Nothing stops at the first mistake: the editor sees all of them in one run.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from handbook.contract import PHASE, STANDARD, STEP, Field
 from handbook.fields import (
@@ -25,6 +26,8 @@ from handbook.model import Handbook, Level, Phase, Standard, StandardType, Step,
 from handbook.problems import Place, Problem, Severity, display_path
 from handbook.review import ReviewPolicy
 from handbook.yamlsource import Node, read_yaml
+
+T = TypeVar("T")
 
 VOCABULARY_FILE = "vocabulary.yaml"
 VOCABULARY_SECTIONS = {
@@ -179,8 +182,13 @@ def _has_new_errors(problems: list[Problem], before: int) -> bool:
     return any(p.severity is Severity.ERROR for p in problems[before:])
 
 
-def _field(values: dict[str, Node], name: str, reader, problems: list[Problem]):  # type: ignore[no-untyped-def]
-    """Read one optional-or-required field with its reader; None when absent or wrong."""
+def _field(
+    values: dict[str, Node],
+    name: str,
+    reader: Callable[[Node, Field, list[Problem]], T | None],
+    problems: list[Problem],
+) -> T | None:
+    """Read one field with its reader; None when it is absent or wrong."""
     node = values.get(name)
     if node is None:
         return None
@@ -209,8 +217,11 @@ def _read_steps(
             continue
         step_id = _field(values, "id", read_slug, problems)
         title = _field(values, "title", read_text, problems)
-        qualities = read_slugs(values["qualities"], STEP.fields[2], problems) if (
-            "qualities" in values) else []
+        qualities = (
+            read_slugs(values["qualities"], STEP.fields[2], problems)
+            if ("qualities" in values)
+            else []
+        )
         for quality, place in qualities:
             if quality not in vocabulary.qualities:
                 problems.append(
@@ -298,9 +309,16 @@ def _read_standard(
     months = _field(values, "review_months", read_int, problems) or policy.review_months
     text = _field(values, "text", read_text, problems)
     check = _field(values, "check", read_text, problems)
-    if _has_new_errors(problems, before):
-        return None
-    if None in (standard_id, owner, kind, level, last_reviewed, text, check):
+    if (
+        _has_new_errors(problems, before)
+        or standard_id is None
+        or owner is None
+        or kind is None
+        or level is None
+        or last_reviewed is None
+        or text is None
+        or check is None
+    ):
         return None
     return Standard(
         id=standard_id,
@@ -308,9 +326,9 @@ def _read_standard(
         step=step,
         type=StandardType(kind),
         level=Level(level),
-        owner=owner,  # type: ignore[arg-type]
-        last_reviewed=last_reviewed,  # type: ignore[arg-type]
+        owner=owner,
+        last_reviewed=last_reviewed,
         review_months=months,
-        text=text,  # type: ignore[arg-type]
-        check=check,  # type: ignore[arg-type]
+        text=text,
+        check=check,
     )

@@ -9,12 +9,12 @@ import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 
 from handbook import SOURCE_LANGUAGE
 
 
-class StandardType(str, Enum):
+class StandardType(StrEnum):
     """What a standard governs: behaviour, the thing handed over, or how work is organised."""
 
     PERSONAL = "personal"
@@ -22,7 +22,7 @@ class StandardType(str, Enum):
     PROCEDURE = "procedure"
 
 
-class Level(str, Enum):
+class Level(StrEnum):
     """How far a standard goes: market norm, what the guest expects, or a surprise."""
 
     BASIC = "basic"

@@ -6,14 +6,14 @@ import calendar
 import os
 from dataclasses import dataclass
 from datetime import date, timedelta
-from enum import Enum
+from enum import StrEnum
 
 from handbook.model import Standard
 
 TODAY_VARIABLE = "HANDBOOK_TODAY"
 
 
-class ReviewStatus(str, Enum):
+class ReviewStatus(StrEnum):
     OVERDUE = "overdue"
     DUE_SOON = "due-soon"
     CURRENT = "current"

@@ -32,6 +32,8 @@ def text_faults(text: str) -> list[str]:
 
 
 def _is_control(char: str) -> bool:
-    return char not in "\n\t" and unicodedata.category(char) in {"Cc", "Cf"} and (
-        char not in BIDI_CONTROLS and char not in "\u200c\u200d\u200e\u200f"
+    return (
+        char not in "\n\t"
+        and unicodedata.category(char) in {"Cc", "Cf"}
+        and (char not in BIDI_CONTROLS and char not in "\u200c\u200d\u200e\u200f")
     )

@@ -31,7 +31,7 @@ def levels_side_by_side(handbook: Handbook, view: View) -> str:
     """Per phase, a table with one column per level, so the step up is easy to see."""
     parts: list[str] = []
     for phase in (*handbook.principles, *handbook.sequence):
-        head = "".join(f"<th scope=\"col\">{escape(view.label(lv.value))}</th>" for lv in Level)
+        head = "".join(f'<th scope="col">{escape(view.label(lv.value))}</th>' for lv in Level)
         cells = "".join(f"<td>{_level_cell(phase, level, view)}</td>" for level in Level)
         parts.append(
             f'<h2 id="levels-{phase.slug}">{escape(view.text(phase.title))}</h2>\n\n'

@@ -52,7 +52,7 @@ def standard_card(standard: Standard, view: View) -> str:
     meta = (
         f'<p class="hb-standard__meta"><span>{escape(view.label("owner"))}: '
         f"{escape(view.owner(standard.owner))}</span> · "
-        f'<span>{escape(view.label("last_reviewed"))}: {view.date(standard.last_reviewed)}</span>'
+        f"<span>{escape(view.label('last_reviewed'))}: {view.date(standard.last_reviewed)}</span>"
         "</p>"
     )
     check = (

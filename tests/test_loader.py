@@ -1,0 +1,68 @@
+"""The loader turns the shipped and fixture data into the typed model."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from handbook import LANGUAGES
+from handbook.labels import LABELS
+from handbook.loader import load_handbook
+from handbook.model import Level, StandardType, fingerprint
+from handbook.review import ReviewPolicy
+
+POLICY = ReviewPolicy(today=date(2026, 11, 25))
+FIXTURE = Path(__file__).parent / "fixtures" / "small"
+
+
+def test_fixture_loads_into_typed_model() -> None:
+    result = load_handbook(FIXTURE, POLICY)
+    assert result.errors == []
+    handbook = result.handbook
+    assert handbook is not None
+    assert [p.slug for p in handbook.phases] == ["principles", "check-in"]
+    assert [p.slug for p in handbook.sequence] == ["check-in"]
+    chk = handbook.phase("check-in").standards[0]
+    assert (chk.id, chk.type, chk.level) == ("CHK-01", StandardType.PERSONAL, Level.EXPECTED)
+    assert chk.last_reviewed == date(2026, 10, 1)
+    assert chk.review_months == 12
+    assert chk.text.get("pl") == "Przywitaj gościa w ciągu 30 sekund."
+
+
+def test_missing_translations_are_warnings_not_errors() -> None:
+    result = load_handbook(FIXTURE, POLICY)
+    assert result.handbook is not None
+    messages = [str(p) for p in result.warnings]
+    assert (
+        "tests/fixtures/small/check-in.yaml:24:11: warning: 'text' has no Polish (pl) "
+        "translation; the English text is shown there until it is added"
+    ) in messages
+
+
+def test_shipped_handbook_uses_every_type_and_level_in_every_phase(standards_dir: Path) -> None:
+    result = load_handbook(standards_dir, POLICY)
+    assert result.errors == []
+    assert result.handbook is not None
+    assert [p.slug for p in result.handbook.sequence] == [
+        "reservation",
+        "check-in",
+        "stay",
+        "check-out",
+    ]
+    for phase in result.handbook.phases:
+        assert {s.type for s in phase.standards} == set(StandardType), phase.slug
+        assert {s.level for s in phase.standards} == set(Level), phase.slug
+        for standard in phase.standards:
+            for text in (standard.text, standard.check):
+                assert all(text.has(language) for language in LANGUAGES), standard.id
+
+
+def test_fingerprint_ignores_line_wrapping() -> None:
+    assert fingerprint("Greet the\n  guest.") == fingerprint("Greet the guest.")
+    assert fingerprint("Greet the guest.") != fingerprint("Greet every guest.")
+
+
+def test_every_label_exists_in_every_language() -> None:
+    for language in LANGUAGES:
+        assert LABELS[language].keys() == LABELS["en"].keys()
+        assert all(value.strip() for value in LABELS[language].values())
