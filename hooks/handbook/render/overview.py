@@ -6,7 +6,7 @@ from html import escape
 
 from handbook.markup import inline
 from handbook.model import Handbook, Level, Phase
-from handbook.render.view import View, isolate
+from handbook.render.view import View, isolate, md_text
 
 
 def sequence(handbook: Handbook, view: View) -> str:
@@ -34,7 +34,7 @@ def levels_side_by_side(handbook: Handbook, view: View) -> str:
         head = "".join(f'<th scope="col">{escape(view.label(lv.value))}</th>' for lv in Level)
         cells = "".join(f"<td>{_level_cell(phase, level, view)}</td>" for level in Level)
         parts.append(
-            f'<h2 id="levels-{phase.slug}">{escape(view.text(phase.title))}</h2>\n\n'
+            f"## {md_text(view.text(phase.title))} {{#levels-{phase.slug}}}\n\n"
             f'<div class="hb-levels"><table><thead><tr>{head}</tr></thead>'
             f"<tbody><tr>{cells}</tr></tbody></table></div>\n"
         )
