@@ -9,7 +9,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --upgrade pip==25.3 setuptools==84.2.1
 
 $(VENV)/.site-installed: requirements.txt pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements.txt
