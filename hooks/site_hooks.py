@@ -1,4 +1,5 @@
-"""MkDocs hooks: load the handbook once per build and list its phase pages in the nav.
+"""MkDocs hooks: load the handbook once per build and list its phase pages in the nav;
+give every page its content security policy.
 
 Thin glue: all logic lives in the ``handbook`` package, which does not import MkDocs.
 """
@@ -8,12 +9,20 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
 
+from handbook.csp import with_policy
+from handbook.editlink import phase_slug, repository_path, source_edit_url
+from handbook.export import Publication, build_timestamp
+from handbook.export.write import export_files, write_files
+from handbook.hosting import site_relative
 from handbook.problems import HandbookError
+from handbook.search import SearchIndexError, build_search
 from handbook.site import Build, build_of
 
 log = logging.getLogger("mkdocs.plugins.handbook")
@@ -66,3 +75,91 @@ def _require_phase_pages(build: Build, docs_dir: str) -> None:
                 for phase, page in missing
             )
         )
+
+
+@event_priority(-1000)  # last: the policy must hash the page exactly as it will be written
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Give every page its content security policy (see ``handbook.csp``)."""
+    return with_policy(output, page.content or "", _connect_sources(config))
+
+
+@event_priority(-1000)
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    """The same policy for pages rendered from templates alone, such as 404.html."""
+    if not template_name.endswith(".html"):
+        return output_content
+    return with_policy(output_content, "", _connect_sources(config))
+
+
+def _connect_sources(config: MkDocsConfig) -> tuple[str, ...]:
+    """Material fetches a GitHub repository's stars and forks from GitHub's API."""
+    repo = urlsplit(config.repo_url or "")
+    return ("https://api.github.com",) if repo.hostname == "github.com" else ()
+
+
+@event_priority(-200)  # after mkdocs-static-i18n (-100), whose post-build builds the other languages
+def on_post_build(config: MkDocsConfig) -> None:
+    """Index the finished site with Pagefind, one index per language (``handbook.search``).
+
+    mkdocs-static-i18n builds each other language inside its own ``on_post_build`` and runs
+    this event again at the end of each of those inner builds; only the outer one, after
+    every language is written, indexes the site. An offline copy (Material's offline plugin,
+    opened from disk) keeps Material's own search, since Pagefind cannot load over file://.
+
+    First, every run writes the exports (``handbook.export``); they are the same bytes in
+    every language build, and only what differs is written, so the order does not matter.
+    """
+    _write_exports(config)
+    i18n = config.plugins.get("i18n")
+    offline = config.plugins.get("material/offline") or config.plugins.get("offline")
+    if getattr(i18n, "building", False) or (offline and offline.config.get("enabled")):
+        return
+    try:
+        counts = build_search(Path(config.site_dir), config.use_directory_urls)
+    except SearchIndexError as error:
+        raise PluginError(str(error)) from None
+    log.info("search index: " + ", ".join(f"{lang} {n} pages" for lang, n in counts.items()))
+
+
+def _write_exports(config: MkDocsConfig) -> None:
+    """The review calendar, standards.json and a CSV per language, at the site root."""
+    build = build_of(config)
+    publication = Publication(
+        build.handbook,
+        build.settings.policy,
+        config.site_url or "",
+        build.settings.phase_pages,
+        config.use_directory_urls,
+    )
+    try:
+        files = export_files(publication, build_timestamp(build.settings.policy.today))
+    except ValueError as error:
+        raise PluginError(str(error)) from None
+    for name in write_files(Path(config.site_dir), files):
+        log.debug("export written: %s", name)
+
+
+@event_priority(-100)  # after mkdocs-static-i18n (50) has set up the page's context
+def on_page_context(context: Any, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+    _edit_the_yaml(page, config)
+    # mkdocs-static-i18n sets the switcher per page as an attribute of `extra`, not an item.
+    alternates = getattr(config.extra, "alternate", None) or config.extra.get("alternate")
+    for alternate in alternates or []:
+        alternate["link"] = site_relative(alternate["link"], config.site_url)
+    return context
+
+
+def _edit_the_yaml(page: Page, config: MkDocsConfig) -> None:
+    """The edit button of a phase page opens its YAML file, where the text really is."""
+    build = build_of(config)
+    slugs = {phase.slug for phase in build.handbook.phases}
+    slug = phase_slug(page.file.src_uri, build.settings.phase_pages, slugs)
+    if slug is None or not page.edit_url:
+        return
+    root = Path(config.config_file_path).parent
+    docs = Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix()
+    source = repository_path(build.handbook.phase(slug).source_path, root)
+    try:
+        page.edit_url = source_edit_url(page.edit_url, page.file.src_uri, docs, source)
+    except ValueError as error:
+        raise PluginError(str(error)) from None

@@ -10,6 +10,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 TEST_TODAY = "2026-11-25"
+TEST_EPOCH = "1795564800"
+"""SOURCE_DATE_EPOCH of test builds (TEST_TODAY, 00:00 UTC): MkDocs and the exports take the
+build time from it (sitemap dates, the gzip header), so two builds give the same bytes."""
 SITE_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides")
 
 
@@ -43,7 +46,12 @@ def mkdocs_build(
     project: Path, *extra_args: str, strict: bool = True, today: str = TEST_TODAY
 ) -> subprocess.CompletedProcess[str]:
     """Run ``mkdocs build`` in ``project`` as a user would; the caller checks the result."""
-    env = {**os.environ, "HANDBOOK_TODAY": today, "NO_MKDOCS_2_WARNING": "1"}
+    env = {
+        **os.environ,
+        "HANDBOOK_TODAY": today,
+        "SOURCE_DATE_EPOCH": TEST_EPOCH,
+        "NO_MKDOCS_2_WARNING": "1",
+    }
     command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", "site", *extra_args]
     if strict:
         command.append("--strict")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from babel import Locale
 from babel.dates import format_date
 
 from handbook import LANGUAGES
@@ -45,6 +46,25 @@ LABELS: dict[str, dict[str, str]] = {
         "status": "Status",
         "standard": "Standard",
         "all": "All",
+        "id": "ID",
+        "text": "Standard text",
+        "step": "Step",
+        "review_months": "Review interval (months)",
+        "link": "Link",
+        "total": "Total",
+        "by_phase": "By phase",
+        "by_owner": "By owner",
+        "as_of": "Status on {date}.",
+        "downloads": "Downloads",
+        "calendar_export": "Review calendar (iCalendar): one event per standard on its next "
+        "review date",
+        "data_export": "The whole handbook as data (JSON), all languages",
+        "table_export": "Table of the standards for auditors (CSV)",
+        "open_dashboard": "Open the review dashboard",
+        "changes_since": "Reviewed since {date}, newest first.",
+        "no_changes": "No standard has been reviewed since {date}.",
+        "calendar_summary": "Review {id} ({owner})",
+        "calendar_name": "Service standard reviews",
     },
     "pl": {
         "personal": "Kontakt osobisty",
@@ -79,6 +99,25 @@ LABELS: dict[str, dict[str, str]] = {
         "status": "Stan",
         "standard": "Standard",
         "all": "Wszystkie",
+        "id": "Identyfikator",
+        "text": "Treść standardu",
+        "step": "Etap",
+        "review_months": "Okres przeglądu (w miesiącach)",
+        "link": "Odnośnik",
+        "total": "Razem",
+        "by_phase": "Według faz",
+        "by_owner": "Według osób odpowiedzialnych",
+        "as_of": "Stan na {date}.",
+        "downloads": "Do pobrania",
+        "calendar_export": "Kalendarz przeglądów (iCalendar): jedno wydarzenie na standard "
+        "w dniu jego następnego przeglądu",
+        "data_export": "Cały podręcznik jako dane (JSON), we wszystkich językach",
+        "table_export": "Tabela standardów dla audytorów (CSV)",
+        "open_dashboard": "Otwórz panel przeglądów",
+        "changes_since": "Przejrzane od {date}, od najnowszych.",
+        "no_changes": "Od {date} nie przejrzano żadnego standardu.",
+        "calendar_summary": "Przegląd {id} ({owner})",
+        "calendar_name": "Przeglądy standardów obsługi",
     },
     "ar": {
         "personal": "التعامل الشخصي",
@@ -111,6 +150,25 @@ LABELS: dict[str, dict[str, str]] = {
         "status": "الحالة",
         "standard": "المعيار",
         "all": "الكل",
+        "id": "الرمز",
+        "text": "نص المعيار",
+        "step": "الخطوة",
+        "review_months": "فترة المراجعة (بالأشهر)",
+        "link": "الرابط",
+        "total": "المجموع",
+        "by_phase": "حسب المرحلة",
+        "by_owner": "حسب المسؤول",
+        "as_of": "الحالة في {date}.",
+        "downloads": "ملفات للتنزيل",
+        "calendar_export": "تقويم المراجعات (iCalendar): حدث واحد لكل معيار في موعد مراجعته "
+        "القادمة",
+        "data_export": "الدليل كاملًا في صورة بيانات (JSON) بجميع اللغات",
+        "table_export": "جدول المعايير للمدققين (CSV)",
+        "open_dashboard": "افتح لوحة المراجعات",
+        "changes_since": "المعايير التي رُوجعت منذ {date}، الأحدث أولًا.",
+        "no_changes": "لم يُراجَع أي معيار منذ {date}.",
+        "calendar_summary": "مراجعة {id} ({owner})",
+        "calendar_name": "مراجعات معايير الخدمة",
     },
 }
 
@@ -124,3 +182,9 @@ def label(language: str, key: str) -> str:
 def local_date(day: date, language: str) -> str:
     """A date as readers of ``language`` write it, e.g. 14 March 2026 / 14 marca 2026."""
     return format_date(day, format="long", locale=language)
+
+
+def language_name(language: str) -> str:
+    """A language's own name (English, Polski, العربية), for links that offer each one."""
+    name = Locale.parse(language).get_display_name(language) or language
+    return name[:1].upper() + name[1:]

@@ -25,6 +25,7 @@ from handbook.fields import (
 from handbook.model import Handbook, Level, Phase, Standard, StandardType, Step, Text, Vocabulary
 from handbook.problems import Place, Problem, Severity, display_path
 from handbook.review import ReviewPolicy
+from handbook.translations import SCALAR_KINDS, outdated_warnings
 from handbook.yamlsource import Node, read_yaml
 
 T = TypeVar("T")
@@ -65,28 +66,32 @@ def load_handbook(
     phases: list[Phase] = []
     id_places: dict[str, Place] = {}
     for path in only if only is not None else phase_files(folder):
-        loaded = _load_phase_file(path, vocabulary, policy, problems)
-        if loaded is None:
-            continue
-        phase, places = loaded
-        for standard_id, place in places.items():
-            if standard_id in id_places:
-                first = id_places[standard_id]
-                problems.append(
-                    place.error(
-                        f"standard ID '{standard_id}' is already used at "
-                        f"{first.path}:{first.line}; IDs must be unique across the handbook"
-                    )
-                )
-            else:
-                id_places[standard_id] = place
-        phases.append(phase)
+        phase = _load_phase_file(path, vocabulary, policy, id_places, problems)
+        if phase is not None:
+            phases.append(phase)
     _check_orders(phases, problems)
     problems.sort()
     if any(p.severity is Severity.ERROR for p in problems):
         return LoadResult(None, problems)
     phases.sort(key=lambda p: (p.order, p.slug))
     return LoadResult(Handbook(tuple(phases), vocabulary), problems)
+
+
+def _check_unique_ids(
+    places: dict[str, Place], id_places: dict[str, Place], problems: list[Problem]
+) -> None:
+    """IDs already seen in other files; checked even when a file has other errors."""
+    for standard_id, place in places.items():
+        if standard_id in id_places:
+            first = id_places[standard_id]
+            problems.append(
+                place.error(
+                    f"standard ID '{standard_id}' is already used at "
+                    f"{first.path}:{first.line}; IDs must be unique across the handbook"
+                )
+            )
+        else:
+            id_places[standard_id] = place
 
 
 def _check_orders(phases: list[Phase], problems: list[Problem]) -> None:
@@ -109,6 +114,7 @@ def _load_vocabulary(path: Path, problems: list[Problem]) -> Vocabulary:
     sections: dict[str, dict[str, Text]] = {name: {} for name in VOCABULARY_SECTIONS}
     if node is None:
         return Vocabulary(**sections)
+    problems.extend(outdated_warnings(node))
     if node.kind != "map":
         problems.append(node.place.error("the vocabulary must list 'qualities' and 'owners'"))
         return Vocabulary(**sections)
@@ -143,13 +149,18 @@ def _read_terms(node: Node, section: str, problems: list[Problem]) -> dict[str, 
 
 
 def _load_phase_file(
-    path: Path, vocabulary: Vocabulary, policy: ReviewPolicy, problems: list[Problem]
-) -> tuple[Phase, dict[str, Place]] | None:
+    path: Path,
+    vocabulary: Vocabulary,
+    policy: ReviewPolicy,
+    id_places: dict[str, Place],
+    problems: list[Problem],
+) -> Phase | None:
     shown = display_path(path)
     node, found = read_yaml(path, shown)
     problems.extend(found)
     if node is None:
         return None
+    problems.extend(outdated_warnings(node))
     before = len(problems)
     values = read_record(node, PHASE, problems)
     if values is None:
@@ -167,6 +178,7 @@ def _load_phase_file(
     standards, places = _read_standards(
         values.get("standards"), slug or path.stem, step_ids, vocabulary, policy, problems
     )
+    _check_unique_ids(places, id_places, problems)
     kind = _field(values, "kind", read_choice, problems) or "phase"
     order = _field(values, "order", read_int, problems)
     title = _field(values, "title", read_text, problems)
@@ -174,8 +186,7 @@ def _load_phase_file(
     if _has_new_errors(problems, before) or None in (slug, order, title, summary):
         return None
     assert slug is not None and order is not None and title is not None and summary is not None
-    phase = Phase(slug, order, title, summary, steps, standards, shown, kind == "principles")
-    return phase, places
+    return Phase(slug, order, title, summary, steps, standards, shown, kind == "principles")
 
 
 def _has_new_errors(problems: list[Problem], before: int) -> bool:
@@ -257,6 +268,8 @@ def _read_standards(
         if values is None:
             continue
         id_node = values.get("id")
+        if id_node is not None and id_node.kind not in SCALAR_KINDS:
+            id_node = None
         if id_node is not None and id_node.scalar in places:
             problems.append(
                 id_node.place.error(

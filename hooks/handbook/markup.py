@@ -17,8 +17,12 @@ _CODE = re.compile(r"`([^`]+)`")
 
 
 def inline(text: str) -> str:
-    """One paragraph of the subset as HTML; anything not in the subset stays literal text."""
-    html = escape(text, quote=True)
+    """One paragraph of the subset as HTML; anything not in the subset stays literal text.
+
+    NUL marks the code placeholders below, so it is dropped first: a NUL in the text (which
+    the checker refuses, but a direct caller may pass) must neither crash nor copy code.
+    """
+    html = escape(text.replace("\x00", ""), quote=True)
     codes: list[str] = []
 
     def keep_code(match: re.Match[str]) -> str:

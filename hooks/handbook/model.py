@@ -33,7 +33,8 @@ class Level(StrEnum):
 def fingerprint(source_text: str) -> str:
     """A short, stable hash of an English text; a translation records the one it came from."""
     normalised = " ".join(source_text.split())
-    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:8]
+    # surrogatepass: an unpaired surrogate is reported by the checker, never a crash here
+    return hashlib.sha256(normalised.encode("utf-8", "surrogatepass")).hexdigest()[:8]
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
@@ -14,6 +15,8 @@ TODAY_VARIABLE = "HANDBOOK_TODAY"
 
 
 class ReviewStatus(StrEnum):
+    """A standard's review state; declared most urgent first, the order lists use."""
+
     OVERDUE = "overdue"
     DUE_SOON = "due-soon"
     CURRENT = "current"
@@ -58,3 +61,31 @@ def build_today(environ: dict[str, str] | None = None) -> date:
         raise ValueError(
             f"{TODAY_VARIABLE}={value!r} is not a date; use the form YYYY-MM-DD"
         ) from None
+
+
+@dataclass(frozen=True)
+class Due:
+    """One standard with its review date and status, as the dashboard and exports list it."""
+
+    standard: Standard
+    next_review: date
+    status: ReviewStatus
+
+
+def review_list(standards: Iterable[Standard], policy: ReviewPolicy) -> list[Due]:
+    """The standards most urgent first: overdue, then due soon, then current.
+
+    Within a status the earliest next review comes first, then the ID, so the order is the
+    same on every build and in every language.
+    """
+    urgency = {status: rank for rank, status in enumerate(ReviewStatus)}
+    dues = [Due(s, policy.next_review(s), policy.status(s)) for s in standards]
+    return sorted(dues, key=lambda d: (urgency[d.status], d.next_review, d.standard.id))
+
+
+def count_by_status(dues: Iterable[Due]) -> dict[ReviewStatus, int]:
+    """How many standards have each status, every status present (zero included)."""
+    counts = dict.fromkeys(ReviewStatus, 0)
+    for due in dues:
+        counts[due.status] += 1
+    return counts

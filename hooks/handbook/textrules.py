@@ -17,6 +17,8 @@ BIDI_CONTROLS = {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A)
 def text_faults(text: str) -> list[str]:
     """What is wrong with ``text``, in words an editor understands (empty when fine)."""
     faults: list[str] = []
+    if text.strip() and _is_plain(text):
+        return faults
     if not text.strip():
         faults.append("is empty; write the text or remove the language")
     if RAW_HTML.search(text):
@@ -28,7 +30,19 @@ def text_faults(text: str) -> list[str]:
         )
     for char in sorted({c for c in text if _is_control(c)}):
         faults.append(f"contains the control character U+{ord(char):04X}; delete it")
+    for char in sorted({c for c in text if unicodedata.category(c) == "Cs"}):
+        faults.append(f"contains U+{ord(char):04X}, half of a character pair alone; delete it")
     return faults
+
+
+def _is_plain(text: str) -> bool:
+    """True when no character can be a fault: the fast path for almost every text.
+
+    ``str.isprintable`` is false for every control, format (so every direction control)
+    and separator character except the space; newlines and tabs are allowed, so they are
+    taken out first. Text it rejects is checked character by character below.
+    """
+    return not RAW_HTML.search(text) and text.replace("\n", "").replace("\t", "").isprintable()
 
 
 def _is_control(char: str) -> bool:

@@ -8,21 +8,31 @@ from handbook import SOURCE_LANGUAGE
 from handbook.markup import block
 from handbook.model import Standard, Text
 from handbook.render.view import View, isolate
+from handbook.review import ReviewStatus
 
 
-def badge(standard: Standard, view: View) -> str:
+def badge(standard: Standard, view: View, with_date: bool = True) -> str:
     """The review-date badge: its status in words (not colour alone) and the next review.
 
-    The data attributes let the page's script recompute the status on the reader's own date.
+    The build's status is in the HTML, so the badge is right without JavaScript. The data
+    attributes let ``review.js`` recompute it on the reader's own date, with the words for
+    every status in the page's language, so a badge can turn overdue between two builds.
+    ``with_date=False`` leaves out the date for tables that show it in a column of its own.
     """
     status = view.policy.status(standard)
     due = view.policy.next_review(standard)
+    words = "".join(
+        f' data-word-{each.value}="{escape(view.label(each.value))}"' for each in ReviewStatus
+    )
+    date = (
+        f' <span class="hb-badge__date">{escape(view.label("review_by"))} {view.date(due)}</span>'
+        if with_date
+        else ""
+    )
     return (
         f'<span class="hb-badge hb-badge--{status.value}" data-next-review="{due.isoformat()}" '
-        f'data-due-soon-days="{view.policy.due_soon_days}">'
-        f'<span class="hb-badge__word">{escape(view.label(status.value))}</span> '
-        f'<span class="hb-badge__date">{escape(view.label("review_by"))} {view.date(due)}'
-        "</span></span>"
+        f'data-due-soon-days="{view.policy.due_soon_days}"{words}>'
+        f'<span class="hb-badge__word">{escape(view.label(status.value))}</span>{date}</span>'
     )
 
 

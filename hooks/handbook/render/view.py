@@ -27,6 +27,8 @@ class View:
     policy: ReviewPolicy
     vocabulary: Vocabulary
     link: LinkToPhase
+    to_root: str = ""
+    """Relative link from this page to the site root ("../../" or ""), for the exports."""
 
     def label(self, key: str) -> str:
         return label(self.language, key)

@@ -1,0 +1,311 @@
+"""``make bench``: the handbook build against a stock MkDocs Material site of the same words.
+
+For each size (300 and 3,000 standards by default) it generates both projects from one
+seeded corpus, builds each once to warm the file cache (and to prove it builds with
+--strict), then builds them in turn ``--runs`` times, alternating which goes first so drift
+on a shared machine hits both alike. It prints the medians, the ratios against the targets
+of issue 7, ``handbook check`` time and the search data a visitor downloads, and writes the
+same as Markdown to ``bench/out/latest.md`` (``--update-results`` also puts it in
+``bench/RESULTS.md``). ``--profile`` adds a pyinstrument profile of one handbook build.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from bench.generate import DEFAULT_SEED, SIZES, Pair, generate
+from bench.measure import (
+    Machine,
+    Run,
+    SearchData,
+    Summary,
+    build_environment,
+    machine,
+    mkdocs_build,
+    run_child,
+    search_data,
+)
+from handbook.loader import load_handbook
+from handbook.review import ReviewPolicy
+from tests.sitebuild import TEST_TODAY
+
+HERE = Path(__file__).resolve().parent
+RESULTS = HERE / "RESULTS.md"
+BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
+
+MAX_RATIO = 1.10
+MAX_SCALING = 10.0
+MAX_CHECK_SECONDS = 2.0
+
+Reporter = Callable[[str], None]
+
+
+def stdout_reporter(line: str) -> None:
+    """The one place the benchmark prints; T20 keeps ``print`` out of the code."""
+    sys.stdout.write(line + "\n")
+    sys.stdout.flush()
+
+
+@dataclass(frozen=True)
+class SizeResult:
+    standards: int
+    phases: int
+    handbook: Summary
+    baseline: Summary
+    handbook_search: SearchData
+    baseline_search: SearchData
+    notes: tuple[str, ...]
+
+    @property
+    def ratio(self) -> float:
+        return self.handbook.wall / self.baseline.wall
+
+    @property
+    def cpu_ratio(self) -> float:
+        return self.handbook.cpu / self.baseline.cpu
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """``handbook check`` on the largest handbook: the loader in-process and the CLI."""
+
+    standards: int
+    load_seconds: float
+    cli: Summary | None
+
+
+def build_pair(pair: Pair, runs: int, report: Reporter) -> tuple[Summary, Summary]:
+    """Warm up, then ``runs`` alternating builds of each project."""
+    report(f"  warm-up builds ({pair.standards} standards)")
+    mkdocs_build(pair.handbook)
+    mkdocs_build(pair.baseline)
+    timed: dict[str, list[Run]] = {"handbook": [], "baseline": []}
+    projects = {"handbook": pair.handbook, "baseline": pair.baseline}
+    for index in range(runs):
+        order = ("handbook", "baseline") if index % 2 == 0 else ("baseline", "handbook")
+        for name in order:
+            run = mkdocs_build(projects[name])
+            timed[name].append(run)
+            report(
+                f"  run {index + 1}/{runs} {name:9} {run.wall:7.2f} s wall "
+                f"{run.cpu:7.2f} s CPU {run.peak_mib:6.0f} MiB"
+            )
+    return Summary.of(timed["handbook"]), Summary.of(timed["baseline"])
+
+
+def time_check(project: Path, runs: int) -> CheckResult:
+    """The loader alone (what ``handbook check`` spends on the data) and the whole CLI."""
+    policy = ReviewPolicy(today=date.fromisoformat(TEST_TODAY))
+    folder = project / "standards"
+    seconds: list[float] = []
+    standards = 0
+    for _ in range(runs):
+        start = time.perf_counter()
+        result = load_handbook(folder, policy)
+        seconds.append(time.perf_counter() - start)
+        if result.handbook is None:
+            raise RuntimeError(f"the generated handbook has errors: {result.errors[:3]}")
+        standards = sum(1 for _ in result.handbook.standards())
+    return CheckResult(standards, statistics.median(seconds), _time_cli(project, runs))
+
+
+def _time_cli(project: Path, runs: int) -> Summary | None:
+    """The installed console script, or the module when the script is not on this venv."""
+    script = Path(sys.executable).with_name("handbook")
+    if script.is_file():
+        command = [str(script), "check"]
+    else:
+        try:
+            import handbook.cli  # noqa: F401
+        except ImportError:
+            return None
+        entry = "import sys; from handbook.cli import main; raise SystemExit(main(sys.argv[1:]))"
+        command = [sys.executable, "-c", entry, "check"]
+    return Summary.of([run_child(command, project) for _ in range(runs)])
+
+
+def profile_build(project: Path, target: Path, report: Reporter) -> None:
+    """One in-process handbook build under pyinstrument; the text report goes to ``target``."""
+    try:
+        from pyinstrument import Profiler
+    except ImportError:
+        report("  pyinstrument is not installed: pip install -r requirements-bench.txt")
+        return
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    os.environ.update(build_environment())
+    here = Path.cwd()
+    os.chdir(project)
+    try:
+        config = load_config(
+            config_file=str(project / "mkdocs.yml"), site_dir=str(project / "site")
+        )
+        profiler = Profiler(interval=0.005)
+        with profiler:
+            build(config)
+    finally:
+        os.chdir(here)
+    text = profiler.output_text(unicode=True, color=False, show_all=False)
+    target.write_text(text, encoding="utf-8")
+    report(f"  profile written to {target}")
+
+
+def markdown(
+    host: Machine, sizes: list[SizeResult], check: CheckResult | None, runs: int
+) -> list[str]:
+    """The results as the Markdown block of RESULTS.md."""
+    lines = [
+        f"Measured {date.today().isoformat()} on {host.describe()}; {runs} timed builds of each "
+        "project per size (medians), `mkdocs build --strict`, HANDBOOK_TODAY fixed.",
+        "",
+        "| standards (phases) | handbook wall | baseline wall | ratio | handbook CPU "
+        "| baseline CPU | CPU ratio | handbook peak | baseline peak |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for s in sizes:
+        lines.append(
+            f"| {s.standards:,} ({s.phases}) | {s.handbook.wall:.2f} s | {s.baseline.wall:.2f} s "
+            f"| {s.ratio:.2f} | {s.handbook.cpu:.2f} s | {s.baseline.cpu:.2f} s "
+            f"| {s.cpu_ratio:.2f} | {s.handbook.peak_mib:.0f} MiB "
+            f"| {s.baseline.peak_mib:.0f} MiB |"
+        )
+    lines.append("")
+    if len(sizes) >= 2:
+        small, large = sizes[0], sizes[-1]
+        lines.append(
+            f"Scaling {small.standards:,} → {large.standards:,} standards: handbook "
+            f"{large.handbook.wall / small.handbook.wall:.2f}x (CPU "
+            f"{large.handbook.cpu / small.handbook.cpu:.2f}x), baseline "
+            f"{large.baseline.wall / small.baseline.wall:.2f}x (CPU "
+            f"{large.baseline.cpu / small.baseline.cpu:.2f}x)."
+        )
+        lines.append("")
+    if check is not None:
+        cli = (
+            f"`handbook check` (whole command, median of {check.cli.runs}): "
+            f"{check.cli.wall:.2f} s wall, {check.cli.cpu:.2f} s CPU"
+            if check.cli is not None
+            else "`handbook check` CLI not present"
+        )
+        lines.append(
+            f"Checking {check.standards:,} standards: `load_handbook` {check.load_seconds:.2f} s "
+            f"in-process; {cli}."
+        )
+        lines.append("")
+    lines += ["| search data (en) | engine | first query | gzip | all search files |"]
+    lines += ["| --- | --- | ---: | ---: | ---: |"]
+    for s in sizes:
+        for name, data in (("handbook", s.handbook_search), ("baseline", s.baseline_search)):
+            lines.append(
+                f"| {name}, {s.standards:,} | {data.engine} | {_kib(data.first_query)} "
+                f"| {_kib(data.first_query_gzip)} | {_kib(data.total)} in {data.files} files |"
+            )
+    lines.append("")
+    lines += targets(sizes, check)
+    notes = sorted({n for s in sizes for n in s.notes})
+    if notes:
+        lines += ["", *(f"- note: {n}" for n in notes)]
+    return lines
+
+
+def targets(sizes: list[SizeResult], check: CheckResult | None) -> list[str]:
+    """Each target of issue 7 with the measured figure and whether it is met."""
+    out = ["| target | measured | met |", "| --- | ---: | --- |"]
+
+    def row(name: str, value: str, met: bool) -> None:
+        out.append(f"| {name} | {value} | {'yes' if met else '**no**'} |")
+
+    large = sizes[-1]
+    row(
+        f"handbook / baseline at {large.standards:,} ≤ {MAX_RATIO:.2f}",
+        f"{large.ratio:.2f}",
+        large.ratio <= MAX_RATIO,
+    )
+    if len(sizes) >= 2:
+        scaling = large.handbook.wall / sizes[0].handbook.wall
+        row(
+            f"{sizes[0].standards:,} → {large.standards:,} ≤ {MAX_SCALING:.0f}x",
+            f"{scaling:.2f}x",
+            scaling <= MAX_SCALING,
+        )
+    if check is not None:
+        seconds = check.cli.wall if check.cli is not None else check.load_seconds
+        row(
+            f"`handbook check` of {check.standards:,} < {MAX_CHECK_SECONDS:.0f} s",
+            f"{seconds:.2f} s",
+            seconds < MAX_CHECK_SECONDS,
+        )
+    return out
+
+
+def _kib(size: int) -> str:
+    return f"{size / 1024:,.0f} KiB"
+
+
+def update_results(block: list[str], path: Path = RESULTS) -> None:
+    """Replace the measured block of RESULTS.md, keeping the prose around it."""
+    text = path.read_text(encoding="utf-8") if path.is_file() else f"{BEGIN}\n{END}\n"
+    head, _, rest = text.partition(BEGIN)
+    _, _, tail = rest.partition(END)
+    path.write_text(f"{head}{BEGIN}\n" + "\n".join(block) + f"\n{END}{tail}", encoding="utf-8")
+
+
+def main(argv: Sequence[str] | None = None, report: Reporter = stdout_reporter) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[300, 3000], choices=sorted(SIZES))
+    parser.add_argument("--out", type=Path, default=HERE / "out")
+    parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
+    parser.add_argument("--update-results", action="store_true")
+    parser.add_argument("--profile", action="store_true")
+    args = parser.parse_args(argv)
+    host = machine()
+    report(f"machine: {host.describe()}")
+    results: list[SizeResult] = []
+    largest: Pair | None = None
+    for standards in sorted(args.sizes):
+        size = SIZES[standards]
+        report(f"{standards:,} standards ({size.phases} phases x {size.per_phase})")
+        pair = generate(args.out / f"s{standards}", size, args.seed)
+        largest = pair
+        handbook, baseline = build_pair(pair, args.runs, report)
+        results.append(
+            SizeResult(
+                standards=standards,
+                phases=size.phases,
+                handbook=handbook,
+                baseline=baseline,
+                handbook_search=search_data(pair.handbook / "site"),
+                baseline_search=search_data(pair.baseline / "site"),
+                notes=pair.notes,
+            )
+        )
+    assert largest is not None
+    report("handbook check")
+    check = time_check(largest.handbook, max(args.runs, 3))
+    block = markdown(host, results, check, args.runs)
+    report("")
+    for line in block:
+        report(line)
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "latest.md").write_text("\n".join(block) + "\n", encoding="utf-8")
+    if args.update_results:
+        update_results(block)
+        report(f"\nwritten to {RESULTS}")
+    if args.profile:
+        report("profile")
+        profile_build(largest.handbook, args.out / f"profile-{largest.standards}.txt", report)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

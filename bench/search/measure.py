@@ -1,0 +1,246 @@
+"""Measure the two search engines on the real and on a ~3,000-standard handbook, in Chromium.
+
+``python -m bench.search.measure [OUT]`` (default ``bench/out/search``) builds both sites,
+searches them through Material's search box with each engine, and writes ``search.json``
+plus a Markdown summary on stdout; ``bench/SEARCH.md`` reports the figures.
+
+Engines, all on the same built HTML (the browser chooses which one answers):
+
+- ``lunr``: stock Material search as mkdocs-static-i18n configures it, one index merged
+  from every language;
+- ``lunr-per-language``: candidate (a), the same index split by language, each page
+  loading only its own (lunr still has no Polish stemmer and no Arabic folding);
+- ``pagefind``: candidate (b), as shipped.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import Browser, BrowserContext, Route, sync_playwright
+
+from bench.search.corpus import write_large_project
+from handbook.search import LUNR_INDEX, build_search
+from tests.browser.harness import (
+    LANGUAGE_PREFIX,
+    Downloads,
+    SearchResult,
+    language_of,
+    launch,
+    page_url,
+    search,
+    serve,
+)
+from tests.browser.queries import CHECK_IN, QUERIES, Query, recall_at
+from tests.sitebuild import ROOT, TEST_TODAY, project_copy
+
+ENGINES = ("lunr", "lunr-per-language", "pagefind")
+LANGUAGES = tuple(LANGUAGE_PREFIX)
+TIMEOUT_MS = 180_000  # lunr builds its index in the browser from the whole JSON first
+
+
+@dataclass
+class LanguageRun:
+    """One engine in one language: a fresh browser, a first search, then the whole table."""
+
+    first_query: str
+    first_search_bytes: int
+    first_search_bytes_gzip: int
+    first_search_files: dict[str, int]
+    first_search_seconds: float
+    recall_at_5: float
+    foreign_results: int
+    misses: list[str] = field(default_factory=list)
+
+
+def build(project: Path, engine: str) -> float:
+    """Seconds of ``mkdocs build`` with ``engine`` (see ``bench.search.build``)."""
+    env = {
+        **os.environ,
+        "HANDBOOK_TODAY": TEST_TODAY,
+        "NO_MKDOCS_2_WARNING": "1",
+        "PYTHONPATH": str(ROOT),
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.search.build", str(project), engine],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return float(done.stdout.strip().splitlines()[-1])
+
+
+def pagefind_seconds(site: Path) -> float:
+    """Time the shipped Pagefind step alone, keeping the lunr index for the lunr runs."""
+    lunr = site / LUNR_INDEX
+    kept = lunr.read_bytes()
+    start = time.perf_counter()
+    build_search(site)
+    seconds = time.perf_counter() - start
+    lunr.write_bytes(kept)
+    return seconds
+
+
+def sizes(path: Path) -> dict[str, int]:
+    data = path.read_bytes()
+    return {"bytes": len(data), "gzip": len(gzip.compress(data, 6))}
+
+
+def split_lunr(site: Path) -> dict[str, dict[str, int]]:
+    """Write ``search_index.<lang>.json`` next to the merged index: candidate (a)'s files."""
+    merged = json.loads((site / LUNR_INDEX).read_text(encoding="utf-8"))
+    result: dict[str, dict[str, int]] = {"merged": sizes(site / LUNR_INDEX)}
+    for language in LANGUAGES:
+        docs = [d for d in merged["docs"] if language_of("/" + d["location"]) == language]
+        path = _split_path(site, language)
+        path.write_text(json.dumps({"config": merged["config"], "docs": docs}), encoding="utf-8")
+        result[language] = sizes(path)
+    return result
+
+
+def _split_path(site: Path, language: str) -> Path:
+    return site / LUNR_INDEX.with_name(f"search_index.{language}.json")
+
+
+def pagefind_sizes(site: Path) -> dict[str, int]:
+    bundle = site / "pagefind"
+    files = [p for p in bundle.rglob("*") if p.is_file()]
+    result = {"bundle": sum(p.stat().st_size for p in files)}
+    for language in LANGUAGES:
+        result[language] = sum(p.stat().st_size for p in files if f"{language}_" in p.name)
+    return result
+
+
+def routes_for(engine: str, site: Path, language: str) -> list[tuple[str, Callable[[Route], None]]]:
+    """Browser routes that make the shipped pages use ``engine``."""
+    config = json.loads((site / LUNR_INDEX).read_text(encoding="utf-8"))["config"]
+    if engine == "pagefind":  # as shipped: the lunr index holds its config only
+        stub = json.dumps({"config": config, "docs": []})
+        return [("**/search/search_index.json", _json(stub))]
+    # lunr: leave Material's own worker in place (no redirect to the Pagefind worker)
+    routes = [("**/assets/search.js", lambda route: route.fulfill(body="", content_type="text/javascript"))]
+    if engine == "lunr-per-language":
+        text = _split_path(site, language).read_text(encoding="utf-8")
+        routes.append(("**/search/search_index.json", _json(text)))
+    return routes
+
+
+def _json(text: str) -> Callable[[Route], None]:
+    return lambda route: route.fulfill(body=text, content_type="application/json")
+
+
+def run_language(
+    browser: Browser, base: str, site: Path, engine: str, language: str
+) -> LanguageRun:
+    context: BrowserContext = browser.new_context()  # empty cache: a first visit
+    try:
+        for pattern, handler in routes_for(engine, site, language):
+            context.route(pattern, handler)
+        downloads = Downloads()
+        context.on("response", downloads.record)
+        page = context.new_page()
+        page.goto(page_url(base, language, CHECK_IN))
+        queries = [q for q in QUERIES if q.language == language]
+        start = time.perf_counter()
+        results: dict[Query, SearchResult] = {queries[0]: search(page, queries[0].text, TIMEOUT_MS)}
+        seconds = time.perf_counter() - start
+        first = (downloads.total, downloads.total_wire, dict(downloads.files))
+        for query in queries[1:]:
+            results[query] = search(page, query.text, TIMEOUT_MS)
+    finally:
+        context.close()
+    pages = {q: r.pages for q, r in results.items()}
+    return LanguageRun(
+        first_query=queries[0].text,
+        first_search_bytes=first[0],
+        first_search_bytes_gzip=first[1],
+        first_search_files=first[2],
+        first_search_seconds=round(seconds, 2),
+        recall_at_5=recall_at(pages, language),
+        foreign_results=sum(
+            1 for r in results.values() for link in r.links if language_of(link) != language
+        ),
+        misses=[q.text for q, found in pages.items() if not any(p.endswith(q.page) for p in found[:5])],
+    )
+
+
+def measure_site(site: Path) -> dict[str, dict[str, Any]]:
+    runs: dict[str, dict[str, Any]] = {}
+    with serve(site) as base, sync_playwright() as playwright:
+        browser = launch(playwright)
+        try:
+            for engine in ENGINES:
+                runs[engine] = {
+                    language: asdict(run_language(browser, base, site, engine, language))
+                    for language in LANGUAGES
+                }
+        finally:
+            browser.close()
+    return runs
+
+
+def measure(project: Path, timed: bool) -> dict[str, Any]:
+    """Builds (timed on request), index sizes and browser runs for one project."""
+    report: dict[str, Any] = {}
+    if timed:
+        report["build_seconds"] = {engine: build(project, engine) for engine in ("none", "lunr")}
+    report["build_seconds_both"] = build(project, "both")  # leaves the site for the runs
+    site = project / "site"
+    report["pagefind_seconds"] = pagefind_seconds(site)
+    report["lunr_index"] = split_lunr(site)
+    report["pagefind_index"] = pagefind_sizes(site)
+    report["pages_per_language"] = len(list((site / "ar").rglob("index.html")))
+    report["runs"] = measure_site(site)
+    return report
+
+
+def summary(name: str, report: dict[str, Any]) -> str:
+    lines = [f"## {name}", ""]
+    if "build_seconds" in report:
+        base, lunr = report["build_seconds"]["none"], report["build_seconds"]["lunr"]
+        lines.append(f"- build without search {base:.1f} s; lunr index adds {lunr - base:.1f} s")
+    lines.append(f"- Pagefind step {report['pagefind_seconds']:.1f} s")
+    lunr = report["lunr_index"]
+    lines.append(
+        f"- lunr merged index {lunr['merged']['bytes']:,} B ({lunr['merged']['gzip']:,} gzip); "
+        + "; ".join(f"{lang} alone {lunr[lang]['bytes']:,} B ({lunr[lang]['gzip']:,} gzip)" for lang in LANGUAGES)
+    )
+    lines.append(f"- Pagefind bundle on disk {report['pagefind_index']['bundle']:,} B")
+    lines += ["", "| engine | lang | first search B (gzip) | s | recall@5 | foreign | misses |", "|---|---|---|---|---|---|---|"]
+    for engine, per_language in report["runs"].items():
+        for language, run in per_language.items():
+            lines.append(
+                f"| {engine} | {language} | {run['first_search_bytes']:,} "
+                f"({run['first_search_bytes_gzip']:,}) | {run['first_search_seconds']} | "
+                f"{run['recall_at_5']:.2f} | {run['foreign_results']} | {', '.join(run['misses'])} |"
+            )
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str]) -> int:
+    out = Path(argv[0]) if argv else ROOT / "bench" / "out" / "search"
+    out.mkdir(parents=True, exist_ok=True)
+    real = project_copy(out / "real")
+    report = {"real": measure(real, timed=False)}
+    shutil.rmtree(real)
+    large = write_large_project(out / "large")
+    report["large"] = measure(large, timed=True)
+    (out / "search.json").write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
+    sys.stdout.write("\n\n".join(summary(name, r) for name, r in report.items()) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,74 @@
+"""Files the build writes next to the pages: a review calendar, the handbook as data, tables.
+
+Each writer is a plain function from the model to bytes, so every build with the same
+standards, ``HANDBOOK_TODAY`` and ``SOURCE_DATE_EPOCH`` writes the same bytes; the MkDocs
+hook only saves them.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+from urllib.parse import urlsplit
+
+from handbook.model import Handbook, Phase, Standard
+from handbook.review import ReviewPolicy
+from handbook.urls import absolute_url, page_path
+
+CALENDAR_FILE = "reviews.ics"
+DATA_FILE = "standards.json"
+EPOCH_VARIABLE = "SOURCE_DATE_EPOCH"
+
+
+def table_file(language: str) -> str:
+    """The CSV table of one language, e.g. ``standards-pl.csv``."""
+    return f"standards-{language}.csv"
+
+
+@dataclass(frozen=True)
+class Publication:
+    """The handbook as published: what the exports need to name and link each standard."""
+
+    handbook: Handbook
+    policy: ReviewPolicy
+    site_url: str
+    phase_pages: str
+    directory_urls: bool = True
+
+    @property
+    def host(self) -> str:
+        """The site's host name, which makes calendar UIDs unique to this handbook."""
+        host = urlsplit(self.site_url).hostname
+        if not host:
+            raise ValueError(
+                f"site_url {self.site_url!r} has no host name; set site_url in mkdocs.yml to "
+                "the published address, e.g. https://example.org/handbook/"
+            )
+        return host
+
+    def phase_url(self, phase: Phase, language: str) -> str:
+        doc = f"{self.phase_pages}/{phase.slug}.md"
+        return absolute_url(self.site_url, page_path(doc, language, self.directory_urls))
+
+    def standard_url(self, standard: Standard, language: str) -> str:
+        phase = self.handbook.phase(standard.phase)
+        return f"{self.phase_url(phase, language)}#{standard.anchor}"
+
+
+def build_timestamp(today: date, environ: dict[str, str] | None = None) -> datetime:
+    """When the exports say they were made: SOURCE_DATE_EPOCH if set, else the build date.
+
+    Midnight (UTC) of the build date rather than the clock time, so two builds of the same
+    day, or two builds with the same HANDBOOK_TODAY, write identical files.
+    """
+    value = (environ if environ is not None else os.environ).get(EPOCH_VARIABLE, "").strip()
+    if not value:
+        return datetime.combine(today, time(), tzinfo=UTC)
+    try:
+        return datetime.fromtimestamp(int(value), tz=UTC)
+    except (ValueError, OverflowError, OSError):
+        raise ValueError(
+            f"{EPOCH_VARIABLE}={value!r} is not a Unix timestamp; use whole seconds since "
+            "1970-01-01, e.g. the output of: git log -1 --format=%ct"
+        ) from None

@@ -1,0 +1,87 @@
+"""``standards.json``: the whole handbook as data, every language, with review status.
+
+The format is versioned by ``format_version`` and described by the JSON Schema in
+``schema/standards-export.schema.json``. Adding a field keeps the version; renaming,
+removing or changing the meaning of one raises it. Texts keep the editors' small Markdown
+subset; a language missing from a text means it is not translated yet.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from handbook import LANGUAGES, SOURCE_LANGUAGE
+from handbook.export import Publication
+from handbook.model import Phase, Standard, Step, Text
+from handbook.review import count_by_status, review_list
+
+FORMAT_VERSION = 1
+
+
+def data_bytes(publication: Publication) -> bytes:
+    """The export as UTF-8 JSON text, keys in a fixed order, ending with a newline."""
+    return (json.dumps(handbook_data(publication), ensure_ascii=False, indent=2) + "\n").encode()
+
+
+def handbook_data(publication: Publication) -> dict[str, Any]:
+    handbook, policy = publication.handbook, publication.policy
+    counts = count_by_status(review_list(handbook.standards(), policy))
+    return {
+        "format_version": FORMAT_VERSION,
+        "status_date": policy.today.isoformat(),
+        "due_soon_days": policy.due_soon_days,
+        "default_review_months": policy.review_months,
+        "source_language": SOURCE_LANGUAGE,
+        "languages": list(LANGUAGES),
+        "counts": {
+            **{status.value: count for status, count in counts.items()},
+            "total": sum(counts.values()),
+        },
+        "vocabulary": {
+            "qualities": {k: texts(v) for k, v in handbook.vocabulary.qualities.items()},
+            "owners": {k: texts(v) for k, v in handbook.vocabulary.owners.items()},
+        },
+        "phases": [phase_data(publication, p) for p in (*handbook.principles, *handbook.sequence)],
+    }
+
+
+def texts(text: Text) -> dict[str, str]:
+    """The translations that exist, source language first."""
+    return {language: text.get(language) for language in LANGUAGES if text.has(language)}
+
+
+def phase_data(publication: Publication, phase: Phase) -> dict[str, Any]:
+    return {
+        "slug": phase.slug,
+        "order": phase.order,
+        "principles": phase.is_principles,
+        "title": texts(phase.title),
+        "summary": texts(phase.summary),
+        "url": {language: publication.phase_url(phase, language) for language in LANGUAGES},
+        "steps": [step_data(step) for step in phase.steps],
+        "standards": [standard_data(publication, s) for s in phase.standards],
+    }
+
+
+def step_data(step: Step) -> dict[str, Any]:
+    return {"id": step.id, "title": texts(step.title), "qualities": list(step.qualities)}
+
+
+def standard_data(publication: Publication, standard: Standard) -> dict[str, Any]:
+    policy = publication.policy
+    return {
+        "id": standard.id,
+        "phase": standard.phase,
+        "step": standard.step,
+        "type": standard.type.value,
+        "level": standard.level.value,
+        "owner": standard.owner,
+        "last_reviewed": standard.last_reviewed.isoformat(),
+        "review_months": standard.review_months,
+        "next_review": policy.next_review(standard).isoformat(),
+        "status": policy.status(standard).value,
+        "text": texts(standard.text),
+        "check": texts(standard.check),
+        "url": {language: publication.standard_url(standard, language) for language in LANGUAGES},
+    }

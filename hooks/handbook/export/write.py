@@ -1,0 +1,40 @@
+"""All export files of a build, and writing them into the built site."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from handbook import LANGUAGES
+from handbook.export import CALENDAR_FILE, DATA_FILE, Publication, table_file
+from handbook.export.calendar import calendar_bytes
+from handbook.export.data import data_bytes
+from handbook.export.table import table_bytes
+
+
+def export_files(publication: Publication, stamp: datetime) -> dict[str, bytes]:
+    """File name (relative to the site root) → content, for every export of the handbook."""
+    files = {
+        CALENDAR_FILE: calendar_bytes(publication, stamp),
+        DATA_FILE: data_bytes(publication),
+    }
+    files.update({table_file(lang): table_bytes(publication, lang) for lang in LANGUAGES})
+    return files
+
+
+def write_files(folder: Path, files: dict[str, bytes]) -> list[str]:
+    """Write each file whose content differs; return the names written.
+
+    mkdocs-static-i18n runs the post-build event once per language on the same site
+    folder: writing only what differs makes every run after the first a no-op, whatever
+    the order, so no hook has to guess which language build is the last.
+    """
+    written: list[str] = []
+    for name, content in files.items():
+        path = folder / name
+        if path.is_file() and path.read_bytes() == content:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
+        written.append(name)
+    return written

@@ -1,0 +1,101 @@
+"""Site search: one Pagefind index per language, built from the finished site.
+
+Why Pagefind rather than Material's lunr index is measured in ``bench/SEARCH.md``: lunr
+merges every language into one file that each visitor downloads whole, and has neither a
+Polish stemmer nor diacritic-free Arabic matching. Pagefind splits its index by
+``<html lang>``, stems Arabic (tashkeel, tatweel, alef and ya/ta-marbuta variants, the
+article ال) and Polish, and a first search downloads only the chunks the query needs.
+
+The browser side is ``docs/assets/search-worker.js``: it speaks Material's search-worker
+protocol, so Material's own search box, keyboard shortcuts and result list stay as they are.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import shutil
+from pathlib import Path
+
+from pagefind.index import IndexConfig, PagefindIndex
+
+BUNDLE = "pagefind"
+"""Folder of the index in the site; the search worker loads ``<site root>/pagefind/``."""
+
+
+CONFIG: IndexConfig = {
+    # Only the page's own text: navigation, header and footer would match every query.
+    "root_selector": "article.md-content__inner",
+    # Permalink signs and the edit button are not words anyone searches for.
+    "exclude_selectors": [".headerlink", ".md-content__button"],
+}
+
+LUNR_INDEX = Path("search") / "search_index.json"
+
+
+class SearchIndexError(RuntimeError):
+    """Pagefind could not index the site; the build must fail, not ship without search."""
+
+
+def build_search(site_dir: Path, directory_urls: bool = True) -> dict[str, int]:
+    """Index ``site_dir`` with Pagefind and empty Material's lunr index; pages per language.
+
+    With directory URLs every page is an ``index.html``, which leaves 404.html (not content)
+    out of the index; without them every HTML file is a page.
+    """
+    pages = "**/index.html" if directory_urls else "**/*.html"
+    bundle = site_dir / BUNDLE
+    shutil.rmtree(bundle, ignore_errors=True)  # no stale chunks from an earlier build
+    try:
+        asyncio.run(_index(site_dir, bundle, pages))
+    except (OSError, AssertionError) as error:
+        raise SearchIndexError(f"Pagefind failed to index {site_dir}: {error}") from error
+    stable_entry(bundle)
+    counts = pages_per_language(bundle)
+    if not counts:
+        raise SearchIndexError(f"Pagefind found no page to index in {site_dir}")
+    empty_lunr_index(site_dir)
+    return counts
+
+
+async def _index(site_dir: Path, bundle: Path, pages: str) -> None:
+    async with PagefindIndex(config=CONFIG) as index:
+        await index.add_directory(str(site_dir), glob=pages)
+        await index.write_files(output_path=str(bundle))
+
+
+def stable_entry(bundle: Path) -> None:
+    """Rewrite Pagefind's entry file with its languages in a fixed order.
+
+    Pagefind writes them in hash-map order, which changes from run to run; a reproducible
+    build (issue 8) needs the same bytes every time. The order means nothing to Pagefind.
+    """
+    entry = bundle / "pagefind-entry.json"
+    if entry.is_file():
+        data = json.loads(entry.read_text(encoding="utf-8"))
+        data["languages"] = dict(sorted(data["languages"].items()))
+        entry.write_text(
+            json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+        )
+
+
+def pages_per_language(bundle: Path) -> dict[str, int]:
+    """The languages Pagefind found (from ``<html lang>``) and how many pages each has."""
+    entry = bundle / "pagefind-entry.json"
+    if not entry.is_file():
+        return {}
+    languages = json.loads(entry.read_text(encoding="utf-8"))["languages"]
+    return {code: int(info["page_count"]) for code, info in sorted(languages.items())}
+
+
+def empty_lunr_index(site_dir: Path) -> None:
+    """Keep only the ``config`` of Material's lunr index, which every page fetches on load.
+
+    Material's search plugin must stay enabled to draw the search box, and its script still
+    fetches ``search/search_index.json`` (the highlighter needs its ``config``); the documents
+    in it are never used, so visitors no longer download every language's text.
+    """
+    path = site_dir / LUNR_INDEX
+    if path.is_file():
+        config = json.loads(path.read_text(encoding="utf-8"))["config"]
+        path.write_text(json.dumps({"config": config, "docs": []}), encoding="utf-8")

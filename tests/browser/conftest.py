@@ -1,0 +1,47 @@
+"""Fixtures of the browser tests: the built handbook served on 127.0.0.1 and one Chromium.
+
+A missing browser fails these tests, with or without ``CI=true``: they are the only proof
+that search, right-to-left layout and accessibility work, so they never skip silently.
+``make test`` installs the system Chromium first (``make browser``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+from tests.browser.harness import BrowserMissing, launch, serve
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Browser]:
+    try:
+        with sync_playwright() as playwright:
+            browser = launch(playwright)
+            yield browser
+            browser.close()
+    except BrowserMissing as missing:
+        pytest.fail(str(missing), pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    """Base URL (ending in '/') of the real handbook built with HANDBOOK_TODAY=2026-11-25."""
+    with serve(built_site) as url:
+        yield url
+
+
+@pytest.fixture
+def context(chromium: Browser) -> Iterator[BrowserContext]:
+    """A fresh browser profile per test: no cache, no storage carried over."""
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context: BrowserContext) -> Page:
+    return context.new_page()

@@ -1,0 +1,65 @@
+"""Search through Material's own search box, answered by Pagefind, in each language."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from tests.browser.harness import language_of, page_url, search
+from tests.browser.queries import CHECK_IN, QUERIES, Query
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def search_pages(chromium: Browser, site_url: str) -> Iterator[dict[str, Page]]:
+    """One home page per language, reused by the whole query table (searching is read-only)."""
+    context = chromium.new_context()
+    pages: dict[str, Page] = {}
+    for language in ("en", "pl", "ar"):
+        pages[language] = context.new_page()
+        pages[language].goto(page_url(site_url, language))
+    yield pages
+    context.close()
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=lambda q: f"{q.language}-{q.kind}-{q.text}")
+def test_query_finds_its_phase_in_the_top_five_and_only_in_the_readers_language(
+    search_pages: dict[str, Page], query: Query
+) -> None:
+    result = search(search_pages[query.language], query.text)
+    assert any(path.endswith(query.page) for path in result.pages[:5]), result.pages
+    foreign = [link for link in result.links if language_of(link) != query.language]
+    assert not foreign, f"results from another language: {foreign}"
+    if query.kind == "id":  # an exact ID names one standard: its phase comes first
+        assert result.pages[0].endswith(query.page), result.pages
+
+
+@pytest.mark.parametrize("language", ["en", "pl", "ar"])
+def test_keyboard_shortcut_search_and_enter_open_the_standard(
+    page: Page, site_url: str, language: str
+) -> None:
+    page.goto(page_url(site_url, language, "reading/"))
+    box = page.locator("header input.md-search__input")
+    expect(box).to_be_visible()  # Material's box, in the header
+    page.keyboard.press("/")
+    expect(box).to_be_focused()
+    box.press_sequentially("CHK-04", delay=30)  # real keystrokes, one keyup each
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    box.press("Enter")
+    page.wait_for_url(f"**{page_url('', language, CHECK_IN)}*#chk-04")
+    expect(page.locator("#chk-04")).to_be_in_viewport()
+
+
+def test_results_keep_materials_look(page: Page, site_url: str) -> None:
+    page.goto(page_url(site_url, "ar"))
+    result = search(page, "رحب")
+    assert result.pages
+    item = page.locator(".md-search-result__item").first
+    expect(item.locator("article.md-search-result__article h1")).to_be_visible()
+    expect(item.locator("mark").first).to_be_visible()  # the matched word, highlighted
+    meta = page.locator(".md-search-result__meta")
+    direction = meta.evaluate("el => getComputedStyle(el).direction")
+    assert direction == "rtl"

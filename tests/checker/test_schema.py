@@ -1,0 +1,83 @@
+"""The JSON Schemas for editors: generated from the contract, committed, and referenced."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+import yaml
+
+from handbook.cli import main
+from handbook.loader import VOCABULARY_FILE
+from handbook.schema import stale_schema_files
+from tests.sitebuild import ROOT
+
+HERE = Path(__file__).parent
+SCHEMA = ROOT / "schema"
+STANDARDS = sorted((ROOT / "standards").glob("*.yaml"))
+
+
+class EditorLoader(yaml.SafeLoader):
+    """YAML as a YAML 1.2 editor reads it: an unquoted date stays text."""
+
+
+EditorLoader.yaml_implicit_resolvers = {
+    first: [(tag, regex) for tag, regex in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def schema_for(path: Path) -> str:
+    return "vocabulary.schema.json" if path.name == VOCABULARY_FILE else "phase.schema.json"
+
+
+def validator(name: str) -> jsonschema.Draft7Validator:
+    schema = json.loads((SCHEMA / name).read_text(encoding="utf-8"))
+    jsonschema.Draft7Validator.check_schema(schema)
+    return jsonschema.Draft7Validator(schema)
+
+
+def editor_view(path: Path) -> Any:
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=EditorLoader)
+
+
+def test_committed_schemas_equal_the_generated_ones() -> None:
+    assert stale_schema_files(SCHEMA) == [], "run: handbook schema"
+
+
+def test_schema_check_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema", "--check", "--output", str(SCHEMA)]) == 0
+    assert main(["schema", "--check", "--output", str(tmp_path)]) == 1
+    assert main(["schema", "--output", str(tmp_path)]) == 0
+    assert main(["schema", "--check", "--output", str(tmp_path)]) == 0
+
+
+@pytest.mark.parametrize("path", STANDARDS, ids=lambda p: p.name)
+def test_every_standards_file_names_its_schema_on_the_first_line(path: Path) -> None:
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    assert first == f"# yaml-language-server: $schema=../schema/{schema_for(path)}"
+
+
+@pytest.mark.parametrize("path", STANDARDS, ids=lambda p: p.name)
+def test_shipped_files_are_valid_for_their_schema(path: Path) -> None:
+    errors = [e.message for e in validator(schema_for(path)).iter_errors(editor_view(path))]
+    assert errors == []
+
+
+@pytest.mark.parametrize(
+    ("name", "wrong"),
+    [
+        ("unknown-key", "Additional properties are not allowed ('levle' was unexpected)"),
+        ("value-not-allowed", "'personnel' is not one of ['personal', 'product', 'procedure']"),
+        ("review-months", "0 is less than the minimum of 1"),
+        ("non-iso-date", "'15/01/2026' does not match '^\\\\d{4}-\\\\d{2}-\\\\d{2}$'"),
+        ("unknown-language", "Additional properties are not allowed ('PL', 'de' were unexpected)"),
+    ],
+)
+def test_the_schema_underlines_common_mistakes(name: str, wrong: str) -> None:
+    data = editor_view(HERE / "broken" / f"{name}.yaml")
+    messages = [e.message for e in validator("phase.schema.json").iter_errors(data)]
+    assert wrong in messages

@@ -1,0 +1,36 @@
+"""The build is reproducible: same standards, HANDBOOK_TODAY and SOURCE_DATE_EPOCH give the
+same bytes in every file, so a reviewer can trust a diff of the built site.
+
+The second build runs in another folder under another name: an absolute path or a time
+leaking into any file (page, sitemap.xml.gz header, search index, export) shows up here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.sitebuild import build_site
+
+pytestmark = pytest.mark.build
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(site).as_posix(): path.read_bytes()
+        for path in sorted(site.rglob("*"))
+        if path.is_file()
+    }
+
+
+def test_two_builds_in_different_folders_are_byte_identical(
+    built_site: Path, tmp_path: Path
+) -> None:
+    again = build_site(tmp_path / "elsewhere" / "second-build")
+    first, second = _files(built_site), _files(again)
+    assert sorted(first) == sorted(second)
+    differing = [name for name in first if first[name] != second[name]]
+    assert differing == []
+    for must_exist in ("sitemap.xml.gz", "standards.json", "reviews.ics", "404.html"):
+        assert must_exist in first

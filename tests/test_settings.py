@@ -1,0 +1,78 @@
+"""``extra.handbook`` in mkdocs.yml: the review settings are validated, every mistake at once."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from handbook.problems import HandbookError
+from handbook.site import read_settings
+
+CONFIG = "site/mkdocs.yml"
+
+
+def settings_error(monkeypatch: pytest.MonkeyPatch, **given: Any) -> list[str]:
+    monkeypatch.setenv("HANDBOOK_TODAY", "2026-11-25")
+    with pytest.raises(HandbookError) as raised:
+        read_settings({"handbook": given}, CONFIG)
+    return [str(problem) for problem in raised.value.problems]
+
+
+def test_defaults_are_a_30_day_window_and_a_12_month_interval(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("HANDBOOK_TODAY", "2026-11-25")
+    settings = read_settings({}, CONFIG)
+    assert settings.policy.due_soon_days == 30
+    assert settings.policy.review_months == 12
+    assert settings.policy.today == date(2026, 11, 25)
+    assert settings.standards == Path("site/standards")
+
+
+def test_configured_values_reach_the_review_policy(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HANDBOOK_TODAY", "2026-11-25")
+    given = {"handbook": {"due_soon_days": 0, "review_months": 6}}
+    policy = read_settings(given, CONFIG).policy
+    assert (policy.due_soon_days, policy.review_months) == (0, 6)
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "message"),
+    [
+        ("due_soon_days", -1, "extra.handbook.due_soon_days is -1; use a whole number 0-365"),
+        ("due_soon_days", 366, "extra.handbook.due_soon_days is 366; use a whole number 0-365"),
+        ("due_soon_days", "30", "extra.handbook.due_soon_days is '30'; use a whole number 0-365"),
+        ("due_soon_days", True, "extra.handbook.due_soon_days is True; use a whole number 0-365"),
+        ("review_months", 0, "extra.handbook.review_months is 0; use a whole number 1-12"),
+        ("review_months", 13, "extra.handbook.review_months is 13; use a whole number 1-12"),
+        ("review_months", 1.5, "extra.handbook.review_months is 1.5; use a whole number 1-12"),
+    ],
+)
+def test_a_wrong_review_setting_names_the_key_and_the_allowed_range(
+    monkeypatch: pytest.MonkeyPatch, key: str, value: object, message: str
+) -> None:
+    assert settings_error(monkeypatch, **{key: value}) == [f"{CONFIG}:1:1: error: {message}"]
+
+
+def test_every_wrong_setting_is_reported_in_one_failure(monkeypatch: pytest.MonkeyPatch) -> None:
+    problems = settings_error(monkeypatch, due_soon_days=-5, review_months=24, badge_days=3)
+    assert problems == [
+        f"{CONFIG}:1:1: error: extra.handbook.due_soon_days is -5; use a whole number 0-365",
+        f"{CONFIG}:1:1: error: extra.handbook.review_months is 24; use a whole number 1-12",
+        f"{CONFIG}:1:1: error: unknown setting 'extra.handbook.badge_days'; allowed: "
+        "due_soon_days, phase_pages, review_months, standards",
+    ]
+
+
+def test_a_wrong_handbook_today_is_reported_with_the_form_to_use(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("HANDBOOK_TODAY", "25.11.2026")
+    with pytest.raises(HandbookError) as raised:
+        read_settings({}, CONFIG)
+    assert [str(p) for p in raised.value.problems] == [
+        "environment:1:1: error: HANDBOOK_TODAY='25.11.2026' is not a date; use the form YYYY-MM-DD"
+    ]
