@@ -10,7 +10,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 EPOCH_ENV = $(if $(SOURCE_DATE_EPOCH),SOURCE_DATE_EPOCH=$(SOURCE_DATE_EPOCH) )
 
-.PHONY: site site-offline serve test lint check browser node-tools bench clean
+.PHONY: site site-offline serve test lint check browser node-tools bench bench-search clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -64,6 +64,19 @@ lint: $(VENV)/.test-installed
 ## test: lint, type-check and run the whole suite, browser tests included
 test: $(VENV)/.test-installed browser node-tools lint
 	$(BIN)/pytest
+
+$(VENV)/.bench-installed: requirements-bench.txt $(VENV)/.site-installed
+	$(BIN)/pip install --quiet -r requirements-bench.txt
+	touch $@
+
+## bench: build time against a stock MkDocs Material site, 300 and 3,000 standards (bench/RESULTS.md)
+## (BENCH_ARGS="--update-results" rewrites the figures in bench/RESULTS.md; "--profile" adds one)
+bench: $(VENV)/.bench-installed
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
+## bench-search: both search engines on the real and a 3,000-standard handbook (bench/SEARCH.md)
+bench-search: $(VENV)/.test-installed browser
+	$(BIN)/python -m bench.search.measure
 
 clean:
 	rm -rf site site-offline .pytest_cache .mypy_cache .ruff_cache

@@ -6,8 +6,11 @@ and the language from the theme, which mkdocs-static-i18n sets for each language
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from typing import Any
 
+from handbook.rawhtml import raw_html_of
 from handbook.render import reviews
 from handbook.render.overview import levels_side_by_side, sequence
 from handbook.render.phase import phase_page
@@ -18,6 +21,16 @@ from handbook.urls import page_path, relative_url
 
 
 def define_env(env: Any) -> None:
+    def html_macro(render: Callable[..., str]) -> Callable[..., str]:
+        """Register a macro whose whole-line HTML skips the Markdown parser (handbook.rawhtml)."""
+
+        @functools.wraps(render)
+        def hidden(*args: Any, **kwargs: Any) -> str:
+            return raw_html_of(env.conf).hide(render(*args, **kwargs))
+
+        env.macro(hidden)
+        return hidden
+
     def page_link(doc: str) -> str:
         """A link from the current page to the docs page ``doc`` in the same language."""
         language = env.conf["theme"]["language"]
@@ -42,35 +55,35 @@ def define_env(env: Any) -> None:
             to_root="" if root == "./" else root,
         )
 
-    @env.macro  # type: ignore[untyped-decorator]
+    @html_macro
     def service_sequence() -> str:
         """The home page's list of the principles and the phases in service order."""
         return sequence(build_of(env.conf).handbook, view())
 
-    @env.macro  # type: ignore[untyped-decorator]
+    @html_macro
     def levels_overview() -> str:
         return levels_side_by_side(build_of(env.conf).handbook, view())
 
-    @env.macro  # type: ignore[untyped-decorator]
+    @html_macro
     def phase_content(slug: str) -> str:
         return phase_page(build_of(env.conf).handbook.phase(slug), view())
 
-    @env.macro  # type: ignore[untyped-decorator]
+    @html_macro
     def translation_status() -> str:
         """Per language and phase: translated, missing and outdated (English changed since)."""
         return translation_tables(build_of(env.conf).handbook, view())
 
-    @env.macro  # type: ignore[untyped-decorator]
+    @html_macro
     def review_dashboard() -> str:
         """The review dashboard: counts, downloads, per phase, then one list per owner."""
         return reviews.review_dashboard(build_of(env.conf).handbook, view())
 
-    @env.macro  # type: ignore[untyped-decorator]
+    @html_macro
     def review_summary(dashboard: str = "reviews.md") -> str:
         """The counts per status for the home page, linking to the dashboard page."""
         return reviews.review_summary(build_of(env.conf).handbook, view(), page_link(dashboard))
 
-    @env.macro  # type: ignore[untyped-decorator]
+    @html_macro
     def recent_changes(days: int = 90) -> str:
         """Standards reviewed in the last ``days`` days, newest first."""
         return reviews.recent_changes(build_of(env.conf).handbook, view(), days)

@@ -22,10 +22,13 @@ from handbook.export import Publication, build_timestamp
 from handbook.export.write import export_files, write_files
 from handbook.hosting import site_relative
 from handbook.problems import HandbookError
+from handbook.rawhtml import raw_html_of
 from handbook.search import SearchIndexError, build_search
 from handbook.site import Build, build_of
 
 log = logging.getLogger("mkdocs.plugins.handbook")
+
+EXPORTS_ATTRIBUTE = "handbook_exports"
 
 
 @event_priority(100)  # before macros (0) and i18n (-100): both need the loaded handbook
@@ -77,10 +80,19 @@ def _require_phase_pages(build: Build, docs_dir: str) -> None:
         )
 
 
+@event_priority(100)  # first: every later step sees the page as Markdown would have made it
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Any) -> str:
+    """Put back the HTML the macros kept out of the Markdown parser (``handbook.rawhtml``)."""
+    html, anchors = raw_html_of(config).restore(html)
+    if anchors and page.present_anchor_ids is not None:
+        page.present_anchor_ids |= anchors
+    return html
+
+
 @event_priority(-1000)  # last: the policy must hash the page exactly as it will be written
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Give every page its content security policy (see ``handbook.csp``)."""
-    return with_policy(output, page.content or "", _connect_sources(config))
+    return with_policy(output, page.content or "", _connect_sources(config), _pagefind(config))
 
 
 @event_priority(-1000)
@@ -88,7 +100,14 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
     """The same policy for pages rendered from templates alone, such as 404.html."""
     if not template_name.endswith(".html"):
         return output_content
-    return with_policy(output_content, "", _connect_sources(config))
+    return with_policy(output_content, "", _connect_sources(config), _pagefind(config))
+
+
+def _pagefind(config: MkDocsConfig) -> bool:
+    """Pagefind (WebAssembly) answers the search box, except in the offline copy, which keeps
+    Material's own search (see ``on_post_build``)."""
+    offline = config.plugins.get("material/offline") or config.plugins.get("offline")
+    return not (offline and offline.config.get("enabled"))
 
 
 def _connect_sources(config: MkDocsConfig) -> tuple[str, ...]:
@@ -97,7 +116,7 @@ def _connect_sources(config: MkDocsConfig) -> tuple[str, ...]:
     return ("https://api.github.com",) if repo.hostname == "github.com" else ()
 
 
-@event_priority(-200)  # after mkdocs-static-i18n (-100), whose post-build builds the other languages
+@event_priority(-200)  # after mkdocs-static-i18n (-100), which builds the other languages
 def on_post_build(config: MkDocsConfig) -> None:
     """Index the finished site with Pagefind, one index per language (``handbook.search``).
 
@@ -111,8 +130,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     """
     _write_exports(config)
     i18n = config.plugins.get("i18n")
-    offline = config.plugins.get("material/offline") or config.plugins.get("offline")
-    if getattr(i18n, "building", False) or (offline and offline.config.get("enabled")):
+    if getattr(i18n, "building", False) or not _pagefind_indexes(config):
         return
     try:
         counts = build_search(Path(config.site_dir), config.use_directory_urls)
@@ -121,20 +139,47 @@ def on_post_build(config: MkDocsConfig) -> None:
     log.info("search index: " + ", ".join(f"{lang} {n} pages" for lang, n in counts.items()))
 
 
+def _pagefind_indexes(config: MkDocsConfig) -> bool:
+    """False for an offline copy, which keeps Material's own search (see on_post_build)."""
+    offline = config.plugins.get("material/offline") or config.plugins.get("offline")
+    return not (offline and offline.config.get("enabled"))
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Any) -> str:
+    """Keep Material's search from parsing every page when Pagefind indexes the site.
+
+    Its documents are emptied after the build (``handbook.search.empty_lunr_index``), yet
+    parsing each page for them cost as much as building the page (``bench/RESULTS.md``).
+    The search box and the index's ``config`` stay; Pagefind reads the written HTML.
+    """
+    if _pagefind_indexes(config):
+        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+    return markdown
+
+
 def _write_exports(config: MkDocsConfig) -> None:
-    """The review calendar, standards.json and a CSV per language, at the site root."""
+    """The review calendar, standards.json and a CSV per language, at the site root.
+
+    Computed once per build and kept on the config, like the handbook itself: the
+    post-build event runs once per language, and the bytes are the same each time.
+    """
     build = build_of(config)
-    publication = Publication(
-        build.handbook,
-        build.settings.policy,
-        config.site_url or "",
-        build.settings.phase_pages,
-        config.use_directory_urls,
-    )
-    try:
-        files = export_files(publication, build_timestamp(build.settings.policy.today))
-    except ValueError as error:
-        raise PluginError(str(error)) from None
+    key = (config.site_url or "", config.use_directory_urls)
+    made: dict[tuple[str, bool], dict[str, bytes]] = getattr(config, EXPORTS_ATTRIBUTE, {})
+    files = made.get(key)
+    if files is None:
+        publication = Publication(
+            build.handbook,
+            build.settings.policy,
+            config.site_url or "",
+            build.settings.phase_pages,
+            config.use_directory_urls,
+        )
+        try:
+            files = export_files(publication, build_timestamp(build.settings.policy.today))
+        except ValueError as error:
+            raise PluginError(str(error)) from None
+        setattr(config, EXPORTS_ATTRIBUTE, {**made, key: files})
     for name in write_files(Path(config.site_dir), files):
         log.debug("export written: %s", name)
 

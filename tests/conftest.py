@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, sync_playwright
 
+from tests.browser.harness import BrowserMissing, launch
 from tests.sitebuild import ROOT, build_site
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -26,3 +29,20 @@ def small_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def standards_dir() -> Path:
     return ROOT / "standards"
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Browser]:
+    """The one Chromium of the whole run, for tests/browser and tests/security alike.
+
+    Playwright's sync API allows one running instance per thread: a second session-wide
+    browser fixture elsewhere would fail with "Sync API inside the asyncio loop".
+    A missing browser fails the tests; they never skip silently.
+    """
+    try:
+        with sync_playwright() as playwright:
+            browser = launch(playwright)
+            yield browser
+            browser.close()
+    except BrowserMissing as missing:
+        pytest.fail(str(missing), pytrace=False)

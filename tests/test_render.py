@@ -13,6 +13,7 @@ from handbook.loader import load_handbook
 from handbook.model import Handbook
 from handbook.render.overview import levels_side_by_side, sequence
 from handbook.render.phase import phase_page
+from handbook.render.reviews import review_dashboard
 from handbook.render.view import View, md_text
 from handbook.review import ReviewPolicy
 
@@ -105,3 +106,12 @@ def test_markdown_text_cannot_inject_markup() -> None:
     assert md_text("A *b* <i>c</i> {#x} [l](u)") == (
         r"A \*b\* &lt;i&gt;c&lt;/i&gt; \{\#x\} \[l\]\(u\)"
     )
+
+
+def test_review_dashboard_matches_reviewed_golden_file(handbook: Handbook) -> None:
+    """The dashboard of the small fixture; set UPDATE_GOLDEN=1 to rewrite the file."""
+    page = review_dashboard(handbook, view(handbook, "ar"))
+    golden = GOLDEN / "reviews.ar.md"
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_text(page, encoding="utf-8")
+    assert page == golden.read_text(encoding="utf-8")

@@ -1,7 +1,8 @@
 """Build a project with one search engine switched off, timing the build (bench only).
 
 ``python -m bench.search.build PROJECT ENGINE`` runs ``mkdocs build`` in PROJECT and prints
-the seconds it took. ENGINE is:
+the wall-clock and CPU seconds it took (CPU of this process and of the Pagefind binary it
+starts: on a shared machine the wall clock mostly measures the neighbours). ENGINE is:
 
 - ``both``: the shipped build, but Material's lunr index is kept whole, so one site can be
   searched by either engine (the browser picks one; see ``bench.search.measure``);
@@ -13,6 +14,7 @@ The patches go in before MkDocs loads the hooks, which import ``build_search`` b
 
 from __future__ import annotations
 
+import resource
 import sys
 import time
 from pathlib import Path
@@ -31,8 +33,17 @@ def _keep_lunr(site_dir: Path) -> None:
     """The shipped build empties the lunr index; the bench needs it whole."""
 
 
-def build(project: Path, engine: str) -> float:
-    """Build ``project`` with ``engine``; seconds of the build, as ``mkdocs build`` runs it."""
+def cpu_seconds() -> float:
+    """CPU time of this process and of the children it waited for (the Pagefind binary)."""
+    own, children = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+    )
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def build(project: Path, engine: str) -> tuple[float, float]:
+    """Build ``project`` with ``engine``; wall and CPU seconds, as ``mkdocs build`` runs it."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
@@ -47,16 +58,17 @@ def build(project: Path, engine: str) -> float:
         # it is disabled; give it an empty list to merge.
         lunr.search_index = SimpleNamespace(entries=[])  # type: ignore[attr-defined]
     config.plugins.on_startup(command="build", dirty=False)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), cpu_seconds()
     try:
         mkdocs_build(config)
     finally:
         config.plugins.on_shutdown()
-    return time.perf_counter() - start
+    return time.perf_counter() - start, cpu_seconds() - cpu
 
 
 if __name__ == "__main__":
     project_dir, engine_name = Path(sys.argv[1]), sys.argv[2]
     if engine_name not in ENGINES:
         raise SystemExit(f"engine must be one of {', '.join(ENGINES)}")
-    sys.stdout.write(f"{build(project_dir, engine_name):.3f}\n")
+    wall, cpu = build(project_dir, engine_name)
+    sys.stdout.write(f"{wall:.3f} {cpu:.3f}\n")

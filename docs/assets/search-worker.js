@@ -42,9 +42,22 @@ function prepare(query) {
 const escapeHtml = (text) =>
   text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
 
-// The words Pagefind marked in an excerpt: the page then highlights exactly these forms.
+// The words Pagefind marked in an excerpt, without punctuation: the page then highlights
+// exactly these forms (Material passes them on in the result link's ?h=).
 function marked(excerpt, into) {
-  for (const [, word] of excerpt.matchAll(/<mark>([^<]+)<\/mark>/g)) into.add(word.toLowerCase());
+  for (const [, word] of excerpt.matchAll(/<mark>([^<]+)<\/mark>/g)) {
+    into.add(word.replace(/^\p{P}+|\p{P}+$/gu, "").toLowerCase());
+  }
+}
+
+// Pagefind leaves a heading's links out of its title, and a standard's heading starts with
+// its ID as a link to itself (<h3 id="chk-01"><a href="#chk-01">CHK-01</a> ...): put the
+// ID back, from the anchor, which is the ID in lower case.
+function sectionTitle(sub) {
+  const anchor = sub.anchor || {};
+  const title = escapeHtml(sub.title);
+  if (anchor.element !== "h3" || !anchor.id) return title;
+  return `<bdi>${escapeHtml(anchor.id.toUpperCase())}</bdi> ${title}`; // isolated, as on the page
 }
 
 // One Pagefind page → Material's group of documents: the page (its location has no "#")
@@ -57,7 +70,7 @@ function group(page, score) {
     .filter((sub) => sub.url.includes("#"))
     .map((sub) => {
       marked(sub.excerpt, terms);
-      return { location: sub.url, title: escapeHtml(sub.title), text: `<p>${sub.excerpt}</p>`,
+      return { location: sub.url, title: sectionTitle(sub), text: `<p>${sub.excerpt}</p>`,
                score: score * (1 + sub.locations.length / 10) };
     });
   const termMap = Object.fromEntries([...terms].map((term) => [term, true]));

@@ -100,17 +100,20 @@ def uses_pagefind(html: str) -> bool:
     return _PAGEFIND.search(html) is not None
 
 
-def with_policy(html: str, content: str = "", connect: Sequence[str] = ()) -> str:
+def with_policy(
+    html: str, content: str = "", connect: Sequence[str] = (), wasm: bool = False
+) -> str:
     """``html`` with a CSP meta tag allowing the theme's inline scripts and nothing else.
 
     ``content`` is the page's rendered Markdown (``page.content``): scripts inside it are not
-    hashed, so they stay blocked. The tag fills a placeholder ``<meta http-equiv=
+    hashed, so they stay blocked. ``wasm`` allows WebAssembly, as does a page that loads
+    Pagefind itself. The tag fills a placeholder ``<meta http-equiv=
     "Content-Security-Policy">`` if a template wrote one, otherwise it goes right after
     ``<meta charset>``, before any script, because a policy only governs what follows it.
     """
     text = policy(
         [script_hash(body) for body in theme_scripts(html, content)],
-        wasm=uses_pagefind(html.replace(content, "", 1) if content else html),
+        wasm=wasm or uses_pagefind(html.replace(content, "", 1) if content else html),
         connect=connect,
     )
     value = escape(text, quote=False).replace('"', "&quot;")

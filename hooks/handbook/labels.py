@@ -7,6 +7,7 @@ organisation's handbook; a test checks that every label exists in every language
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from babel import Locale
 from babel.dates import format_date
@@ -179,8 +180,13 @@ def label(language: str, key: str) -> str:
     return LABELS[language][key]
 
 
+@lru_cache(maxsize=8192)
 def local_date(day: date, language: str) -> str:
-    """A date as readers of ``language`` write it, e.g. 14 March 2026 / 14 marca 2026."""
+    """A date as readers of ``language`` write it, e.g. 14 March 2026 / 14 marca 2026.
+
+    Cached: Babel parses the locale and the pattern on every call, a handbook repeats the
+    same few hundred review dates on every card, and the result depends on nothing else.
+    """
     return format_date(day, format="long", locale=language)
 
 

@@ -26,8 +26,17 @@ BUNDLE = "pagefind"
 CONFIG: IndexConfig = {
     # Only the page's own text: navigation, header and footer would match every query.
     "root_selector": "article.md-content__inner",
-    # Permalink signs and the edit button are not words anyone searches for.
-    "exclude_selectors": [".headerlink", ".md-content__button"],
+    "exclude_selectors": [
+        # Permalink signs and the edit button are not words anyone searches for.
+        ".headerlink",
+        ".md-content__button",
+        # Pages that list every standard again (the levels side by side, the review
+        # dashboard and change tables): a standard is found on its phase page, and indexing
+        # the copies made each of those pages' search fragment 300 KB on a 3,000-standard
+        # handbook, downloaded whenever it was among the results.
+        ".hb-levels",
+        ".hb-review-table",
+    ],
 }
 
 LUNR_INDEX = Path("search") / "search_index.json"

@@ -112,7 +112,7 @@ _FAST_LOADER = getattr(yaml, "CSafeLoader", None)
 
 
 def _compose(text: str) -> yaml.Node | None:
-    """The node tree, parsed by libyaml when PyYAML has it: 15× faster on a big handbook.
+    """The node tree, parsed by libyaml when PyYAML has it: 15 times faster.
 
     Any file libyaml refuses is parsed again by the pure-Python parser, so every error
     message and position (counted in characters, where libyaml counts bytes) stays the one

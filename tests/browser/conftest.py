@@ -1,4 +1,5 @@
-"""Fixtures of the browser tests: the built handbook served on 127.0.0.1 and one Chromium.
+"""Fixtures of the browser tests: the built handbook served on 127.0.0.1 (the one Chromium
+of the run, ``chromium``, is in tests/conftest.py).
 
 A missing browser fails these tests, with or without ``CI=true``: they are the only proof
 that search, right-to-left layout and accessibility work, so they never skip silently.
@@ -11,20 +12,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page
 
-from tests.browser.harness import BrowserMissing, launch, serve
-
-
-@pytest.fixture(scope="session")
-def chromium() -> Iterator[Browser]:
-    try:
-        with sync_playwright() as playwright:
-            browser = launch(playwright)
-            yield browser
-            browser.close()
-    except BrowserMissing as missing:
-        pytest.fail(str(missing), pytrace=False)
+from tests.browser.harness import serve
 
 
 @pytest.fixture(scope="session")

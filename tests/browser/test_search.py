@@ -53,13 +53,12 @@ def test_keyboard_shortcut_search_and_enter_open_the_standard(
     expect(page.locator("#chk-04")).to_be_in_viewport()
 
 
-def test_results_keep_materials_look(page: Page, site_url: str) -> None:
+def test_results_keep_materials_look_and_name_the_standard(page: Page, site_url: str) -> None:
     page.goto(page_url(site_url, "ar"))
-    result = search(page, "رحب")
-    assert result.pages
+    assert search(page, "CHK-04").pages
     item = page.locator(".md-search-result__item").first
-    expect(item.locator("article.md-search-result__article h1")).to_be_visible()
+    expect(item.locator("article.md-search-result__article h1")).to_be_visible()  # the page
+    expect(item.locator("article h2 bdi").first).to_have_text("CHK-04")  # its standard
     expect(item.locator("mark").first).to_be_visible()  # the matched word, highlighted
     meta = page.locator(".md-search-result__meta")
-    direction = meta.evaluate("el => getComputedStyle(el).direction")
-    assert direction == "rtl"
+    assert meta.evaluate("el => getComputedStyle(el).direction") == "rtl"

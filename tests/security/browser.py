@@ -1,35 +1,17 @@
-"""A real Chromium on a locally served site, with traps for anything an attack could do.
+"""Traps for anything an attack could do in a page, for the Chromium of tests/conftest.py.
 
-Pages are served over HTTP (not file://) so the site behaves as published: same-origin
-rules, the search worker and the content security policy all apply as they do on the web.
+Sites are served with tests.browser.harness.serve, over HTTP (not file://), so same-origin
+rules, the search worker and the content security policy apply as on the published site.
 """
 
 from __future__ import annotations
 
-import functools
-import threading
 import unicodedata
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
-from typing import Any
 
-from playwright.sync_api import Browser, ConsoleMessage, Dialog, Page, Playwright
+from playwright.sync_api import ConsoleMessage, Dialog, Page
 
 from tests.security.attacks import SENTINEL
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 # Runs before any script of the page: a trap on the sentinel the payloads set, and a
 # recorder of the content security policy's violation events.
@@ -48,30 +30,6 @@ TRAPS = f"""
   }});
 }})();
 """
-
-
-def launch(playwright: Playwright) -> Browser:
-    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        """Keep the test output for test failures, not for every file served."""
-
-
-@contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    """Serve ``folder`` on a free local port; yields the base URL ending in '/'."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
 
 
 @dataclass

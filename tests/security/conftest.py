@@ -1,4 +1,7 @@
-"""Fixtures of the security tests: the hostile site built once, and one Chromium for all."""
+"""Fixtures of the security tests: the hostile site, built once and served.
+
+The browser (``chromium``) is the run's one Chromium, from tests/conftest.py.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +9,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
 
+from tests.browser.harness import serve
 from tests.security.attacks import ACCEPTED
-from tests.security.browser import launch, serve
 from tests.security.hostile import write_hostile_standards
 from tests.sitebuild import build_site
 
@@ -24,14 +26,6 @@ def hostile_standards(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def hostile_site(tmp_path_factory: pytest.TempPathFactory, hostile_standards: Path) -> Path:
     """The hostile handbook built like the real one, with --strict."""
     return build_site(tmp_path_factory.mktemp("hostile-site"), hostile_standards)
-
-
-@pytest.fixture(scope="session")
-def chromium() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="session")

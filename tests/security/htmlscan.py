@@ -73,7 +73,7 @@ class _Scanner(HTMLParser):
 
 def _without_base(body: str) -> str:
     """Material's inline scripts differ per page only by the relative path to the root."""
-    return re.sub(r'"(?:\.\./)*\.{1,2}"|"\."|"(?:\.\./)+"', '"<base>"', body)
+    return re.sub(r'"(?:\.\./)*\.\.?"', '"<base>"', body)
 
 
 def scan_page(path: Path, site: Path) -> Scan:

@@ -47,7 +47,7 @@ FIELDS_SCRIPT = """() => {
 
 
 @pytest.fixture
-def page(chromium: Browser) -> Iterator[tuple[Page, Watch]]:
+def watched(chromium: Browser) -> Iterator[tuple[Page, Watch]]:
     context = chromium.new_context(bypass_csp=True, viewport={"width": 1400, "height": 900})
     context.route("https://api.github.com/**", lambda route: route.abort())  # offline
     tab = context.new_page()
@@ -101,11 +101,11 @@ def _pages_of(site: Path, language: str) -> list[Path]:
 
 @pytest.mark.parametrize("language", list(PREFIXES))
 def test_no_attack_runs_and_every_attack_shows_as_text(
-    page: tuple[Page, Watch], hostile_site: Path, hostile_url: str, language: str
+    watched: tuple[Page, Watch], hostile_site: Path, hostile_url: str, language: str
 ) -> None:
     """Every page of the language is loaded once: nothing ran on it, and on the attack's own
     phase page every field shows the attack as text."""
-    tab, watch = page
+    tab, watch = watched
     pages = _pages_of(hostile_site, language)
     assert len(pages) > len(ACCEPTED)
     attacks = {f"phases/{slug(n)}/": attack for n, attack in enumerate(ACCEPTED, 1)}
@@ -127,11 +127,11 @@ def test_no_attack_runs_and_every_attack_shows_as_text(
 
 @pytest.mark.parametrize(("language", "query"), [("en", "script"), ("ar", "pwned")])
 def test_search_results_show_attacks_as_text(
-    page: tuple[Page, Watch], hostile_url: str, language: str, query: str
+    watched: tuple[Page, Watch], hostile_url: str, language: str, query: str
 ) -> None:
     """Search snippets are built in the browser from the index: they must stay text, and a
     result's highlighting (search.highlight) must not bring the markup back either."""
-    tab, watch = page
+    tab, watch = watched
     tab.goto(f"{hostile_url}{PREFIXES[language]}")
     box = tab.locator("input.md-search__input")
     box.click()

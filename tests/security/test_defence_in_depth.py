@@ -27,13 +27,13 @@ from handbook.render.reviews import recent_changes, review_dashboard
 from handbook.render.translations import translation_tables
 from handbook.render.view import View
 from handbook.review import ReviewPolicy
+from tests.browser.harness import serve
 from tests.security.attacks import ACCEPTED, REFUSED, Attack
 from tests.security.browser import (
     Watch,
     handler_attributes,
     normalise,
     sentinel_hits,
-    serve,
     unsafe_links,
 )
 from tests.security.hostile import hostile_model, slug

@@ -6,15 +6,14 @@ than the build's), stay as built without JavaScript, and a phase page prints as 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from handbook.labels import label
-from tests.browser.harness import launch, page_url, serve
+from tests.browser.harness import page_url, serve
 from tests.sitebuild import mkdocs_build, project_copy
 
 pytestmark = pytest.mark.browser
@@ -30,28 +29,6 @@ BADGES = """() => [...document.querySelectorAll(".hb-badge")].map((b) => ({
 }))"""
 
 
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture(scope="module")
-def base(built_site: Path) -> Iterator[str]:
-    with serve(built_site) as url:
-        yield url
-
-
-@pytest.fixture
-def tab(chromium: Browser) -> Iterator[Page]:
-    context = chromium.new_context(viewport={"width": 1200, "height": 900})
-    page = context.new_page()
-    yield page
-    context.close()
-
-
 def expected_status(next_review: str, due_soon_days: int, today: date) -> str:
     due = date.fromisoformat(next_review)
     if due < today:
@@ -59,13 +36,13 @@ def expected_status(next_review: str, due_soon_days: int, today: date) -> str:
     return "due-soon" if due <= today + timedelta(days=due_soon_days) else "current"
 
 
-@pytest.mark.parametrize(("language", "page"), [("pl", "phases/check-in/"), ("ar", "reviews/")])
+@pytest.mark.parametrize(("language", "path"), [("pl", "phases/check-in/"), ("ar", "reviews/")])
 def test_badges_follow_the_readers_date_in_the_pages_language(
-    tab: Page, base: str, language: str, page: str
+    page: Page, site_url: str, language: str, path: str
 ) -> None:
-    tab.clock.set_fixed_time(datetime(READER_DAY.year, READER_DAY.month, READER_DAY.day, 12))
-    tab.goto(page_url(base, language, page))
-    badges = tab.evaluate(BADGES)
+    page.clock.set_fixed_time(datetime(READER_DAY.year, READER_DAY.month, READER_DAY.day, 12))
+    page.goto(page_url(site_url, language, path))
+    badges = page.evaluate(BADGES)
     assert badges
     for badge in badges:
         status = expected_status(badge["next"], badge["days"], READER_DAY)
@@ -73,10 +50,10 @@ def test_badges_follow_the_readers_date_in_the_pages_language(
         assert badge["word"] == label(language, status), badge
 
 
-def test_badges_keep_the_build_status_without_javascript(chromium: Browser, base: str) -> None:
+def test_badges_keep_the_build_status_without_javascript(chromium: Browser, site_url: str) -> None:
     context = chromium.new_context(java_script_enabled=False)
     page = context.new_page()
-    page.goto(page_url(base, "en", "phases/check-in/"))
+    page.goto(page_url(site_url, "en", "phases/check-in/"))
     badges = page.locator(".hb-badge")
     assert badges.count() > 0
     changed = 0
@@ -92,18 +69,18 @@ def test_badges_keep_the_build_status_without_javascript(chromium: Browser, base
 
 
 @pytest.mark.parametrize("language", ["en", "ar"])
-def test_a_phase_page_prints_as_a_checklist(tab: Page, base: str, language: str) -> None:
-    tab.goto(page_url(base, language, "phases/check-in/"))
-    tab.emulate_media(media="print")
+def test_a_phase_page_prints_as_a_checklist(page: Page, site_url: str, language: str) -> None:
+    page.goto(page_url(site_url, language, "phases/check-in/"))
+    page.emulate_media(media="print")
     for hidden in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer"):
-        assert not tab.locator(hidden).first.is_visible(), hidden
-    assert tab.locator(".hb-badge").first.is_visible()
-    assert tab.locator(".hb-standard__check").first.is_visible()
-    card = tab.locator(".hb-standard").first
+        assert not page.locator(hidden).first.is_visible(), hidden
+    assert page.locator(".hb-badge").first.is_visible()
+    assert page.locator(".hb-standard__check").first.is_visible()
+    card = page.locator(".hb-standard").first
     assert card.evaluate("(e) => getComputedStyle(e).breakInside") == "avoid"
     direction = card.evaluate("(e) => getComputedStyle(e).direction")
     assert direction == ("rtl" if language == "ar" else "ltr")
-    title = tab.locator(".hb-standard__title").first
+    title = page.locator(".hb-standard__title").first
     assert title.evaluate("(e) => getComputedStyle(e, '::before').borderTopStyle") == "solid"
 
 
@@ -117,12 +94,11 @@ def test_badges_are_recomputed_after_instant_navigation(
     """
     project = project_copy(tmp_path / "instant")
     config = project / "mkdocs.yml"
-    features = "    - navigation.instant.progress\n"
+    features = "  features:\n"
+    text = config.read_text(encoding="utf-8")
+    assert text.count(features) == 1
     config.write_text(
-        config.read_text(encoding="utf-8").replace(
-            features, "    - navigation.instant\n" + features
-        ),
-        encoding="utf-8",
+        text.replace(features, features + "    - navigation.instant\n"), encoding="utf-8"
     )
     (project / "site").mkdir()
     with serve(project / "site") as local:

@@ -1,0 +1,120 @@
+"""``make serve``: an edit to a YAML file reaches the served page without a restart.
+
+mkdocs.yml watches ``standards/`` and ``hooks/``; each rebuild makes a new config object, so
+the handbook cached on the config (``handbook.site.build_of``) is read again. This runs the
+real ``mkdocs serve`` on a free local port and polls the page until the edit shows.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.sitebuild import TEST_TODAY, project_copy
+
+pytestmark = pytest.mark.build
+
+FIXTURES = Path(__file__).parent / "fixtures"
+FIRST_BUILD_SECONDS = 240
+REBUILD_SECONDS = 180
+BEFORE = "Greet the guest within 30 seconds."
+AFTER = "Greet the guest within 20 seconds, edited while serving."
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            body: bytes = response.read()
+            return body.decode("utf-8")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def wait_for(url: str, text: str, seconds: float, server: subprocess.Popen[bytes]) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            return False
+        page = fetch(url)
+        if page is not None and text in page:
+            return True
+        time.sleep(0.5)
+    return False
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[Path, str, subprocess.Popen[bytes], Path]]:
+    """A copy of the project with the small fixture, served by `mkdocs serve`."""
+    project = project_copy(tmp_path / "project", FIXTURES / "small")
+    port = free_port()
+    # The served path follows site_url; point it at the local server, as a preview would.
+    env = {
+        **os.environ,
+        "HANDBOOK_TODAY": TEST_TODAY,
+        "NO_MKDOCS_2_WARNING": "1",
+        "HANDBOOK_SITE_URL": f"http://127.0.0.1:{port}/",
+    }
+    log = tmp_path / "serve.log"
+    with log.open("wb") as output:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project,
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        yield project, f"http://127.0.0.1:{port}{_mount(project, env)}", server, log
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+def _mount(project: Path, env: dict[str, str]) -> str:
+    """The path `mkdocs serve` serves the site under: the path of site_url."""
+    script = (
+        "import sys; from mkdocs.config import load_config; "
+        "sys.stdout.write(load_config(config_file='mkdocs.yml').site_url or '/')"
+    )
+    site_url = subprocess.run(
+        [sys.executable, "-c", script], cwd=project, env=env, capture_output=True, text=True
+    ).stdout.strip()
+    path = urlsplit(site_url).path or "/"
+    return path if path.endswith("/") else path + "/"
+
+
+def test_an_edited_standard_shows_on_the_served_page_without_a_restart(
+    served: tuple[Path, str, subprocess.Popen[bytes], Path],
+) -> None:
+    project, root, server, log = served
+    page = f"{root}phases/check-in/"
+    assert wait_for(page, BEFORE, FIRST_BUILD_SECONDS, server), log.read_text(errors="replace")
+
+    phase_file = project / "standards" / "check-in.yaml"
+    text = phase_file.read_text(encoding="utf-8")
+    assert BEFORE in text
+    phase_file.write_text(text.replace(BEFORE, AFTER), encoding="utf-8")
+
+    assert wait_for(page, AFTER, REBUILD_SECONDS, server), log.read_text(errors="replace")
+    assert server.poll() is None, "the server restarted or stopped"
