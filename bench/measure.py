@@ -44,6 +44,7 @@ class Summary:
     cpu: float
     peak_mib: float
     runs: int
+    best_wall: float
 
     @staticmethod
     def of(runs: Sequence[Run]) -> Summary:
@@ -52,6 +53,7 @@ class Summary:
             cpu=statistics.median(r.cpu for r in runs),
             peak_mib=max(r.peak_mib for r in runs),
             runs=len(runs),
+            best_wall=min(r.wall for r in runs),
         )
 
 
@@ -167,6 +169,25 @@ class Machine:
             f"{self.cpus} CPU ({self.cpu_model}), {self.memory_gib:.1f} GiB RAM, "
             f"Python {self.python}, {self.system}"
         )
+
+
+def wait_for_quiet(limit: float, seconds: float) -> float:
+    """Wait (at most ``seconds``) until the 1-minute load is under ``limit``; the time waited.
+
+    On a machine other work shares, a build that overlaps a burst of it takes twice as long
+    and the median of a few runs cannot hide that; starting each build when the machine is
+    quiet keeps the comparison about the two sites. A machine of its own never waits.
+    """
+    start = time.monotonic()
+    while os.getloadavg()[0] >= limit and time.monotonic() - start < seconds:
+        time.sleep(2)
+    return time.monotonic() - start
+
+
+def load_average() -> str:
+    """The 1/5/15-minute load, so a reader can tell a quiet run from a shared one."""
+    one, five, fifteen = os.getloadavg()
+    return f"{one:.1f} / {five:.1f} / {fifteen:.1f}"
 
 
 def machine() -> Machine:

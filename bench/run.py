@@ -28,10 +28,12 @@ from bench.measure import (
     SearchData,
     Summary,
     build_environment,
+    load_average,
     machine,
     mkdocs_build,
     run_child,
     search_data,
+    wait_for_quiet,
 )
 from handbook.loader import load_handbook
 from handbook.review import ReviewPolicy
@@ -72,6 +74,10 @@ class SizeResult:
     def cpu_ratio(self) -> float:
         return self.handbook.cpu / self.baseline.cpu
 
+    @property
+    def best_ratio(self) -> float:
+        return self.handbook.best_wall / self.baseline.best_wall
+
 
 @dataclass(frozen=True)
 class CheckResult:
@@ -82,7 +88,22 @@ class CheckResult:
     cli: Summary | None
 
 
-def build_pair(pair: Pair, runs: int, report: Reporter) -> tuple[Summary, Summary]:
+@dataclass(frozen=True)
+class Quiet:
+    """Start each timed build once the 1-minute load is under ``limit`` (``--quiet-load``)."""
+
+    limit: float
+    patience: float
+
+    def wait(self, report: Reporter) -> None:
+        if self.limit <= 0:
+            return
+        waited = wait_for_quiet(self.limit, self.patience)
+        if waited >= 1:
+            report(f"  waited {waited:.0f} s for the load to drop under {self.limit:g}")
+
+
+def build_pair(pair: Pair, runs: int, report: Reporter, quiet: Quiet) -> tuple[Summary, Summary]:
     """Warm up, then ``runs`` alternating builds of each project."""
     report(f"  warm-up builds ({pair.standards} standards)")
     mkdocs_build(pair.handbook)
@@ -92,6 +113,7 @@ def build_pair(pair: Pair, runs: int, report: Reporter) -> tuple[Summary, Summar
     for index in range(runs):
         order = ("handbook", "baseline") if index % 2 == 0 else ("baseline", "handbook")
         for name in order:
+            quiet.wait(report)
             run = mkdocs_build(projects[name])
             timed[name].append(run)
             report(
@@ -160,22 +182,33 @@ def profile_build(project: Path, target: Path, report: Reporter) -> None:
 
 
 def markdown(
-    host: Machine, sizes: list[SizeResult], check: CheckResult | None, runs: int
+    host: Machine,
+    sizes: list[SizeResult],
+    check: CheckResult | None,
+    runs: int,
+    load: tuple[str, str],
+    quiet: Quiet,
 ) -> list[str]:
     """The results as the Markdown block of RESULTS.md."""
     lines = [
         f"Measured {date.today().isoformat()} on {host.describe()}; {runs} timed builds of each "
-        "project per size (medians), `mkdocs build --strict`, HANDBOOK_TODAY fixed.",
+        "project per size, `mkdocs build --strict`, HANDBOOK_TODAY fixed. Load average "
+        f"(1/5/15 min) {load[0]} at the start, {load[1]} at the end; each timed build "
+        f"waited (up to {quiet.patience:.0f} s) for the 1-minute load to drop under "
+        f"{quiet.limit:g}.",
         "",
-        "| standards (phases) | handbook wall | baseline wall | ratio | handbook CPU "
-        "| baseline CPU | CPU ratio | handbook peak | baseline peak |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "Wall and CPU are medians; CPU is user + system of the build and the processes it "
+        "waited for (Pagefind included); best is the fastest run of each.",
+        "",
+        "| standards (phases) | handbook wall | baseline wall | ratio | best ratio "
+        "| handbook CPU | baseline CPU | CPU ratio | handbook peak | baseline peak |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for s in sizes:
         lines.append(
             f"| {s.standards:,} ({s.phases}) | {s.handbook.wall:.2f} s | {s.baseline.wall:.2f} s "
-            f"| {s.ratio:.2f} | {s.handbook.cpu:.2f} s | {s.baseline.cpu:.2f} s "
-            f"| {s.cpu_ratio:.2f} | {s.handbook.peak_mib:.0f} MiB "
+            f"| {s.ratio:.2f} | {s.best_ratio:.2f} | {s.handbook.cpu:.2f} s "
+            f"| {s.baseline.cpu:.2f} s | {s.cpu_ratio:.2f} | {s.handbook.peak_mib:.0f} MiB "
             f"| {s.baseline.peak_mib:.0f} MiB |"
         )
     lines.append("")
@@ -267,9 +300,20 @@ def main(argv: Sequence[str] | None = None, report: Reporter = stdout_reporter) 
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     parser.add_argument("--update-results", action="store_true")
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument(
+        "--quiet-load",
+        type=float,
+        default=None,
+        help="start each timed build when the 1-minute load is below this (default: the "
+        "number of CPUs less 0.2; 0 never waits)",
+    )
+    parser.add_argument("--patience", type=float, default=120, help="longest wait, seconds")
     args = parser.parse_args(argv)
     host = machine()
-    report(f"machine: {host.describe()}")
+    limit = args.quiet_load if args.quiet_load is not None else host.cpus - 0.2
+    quiet = Quiet(limit, args.patience)
+    start_load = load_average()
+    report(f"machine: {host.describe()}; load {start_load}")
     results: list[SizeResult] = []
     largest: Pair | None = None
     for standards in sorted(args.sizes):
@@ -277,7 +321,7 @@ def main(argv: Sequence[str] | None = None, report: Reporter = stdout_reporter) 
         report(f"{standards:,} standards ({size.phases} phases x {size.per_phase})")
         pair = generate(args.out / f"s{standards}", size, args.seed)
         largest = pair
-        handbook, baseline = build_pair(pair, args.runs, report)
+        handbook, baseline = build_pair(pair, args.runs, report, quiet)
         results.append(
             SizeResult(
                 standards=standards,
@@ -291,8 +335,9 @@ def main(argv: Sequence[str] | None = None, report: Reporter = stdout_reporter) 
         )
     assert largest is not None
     report("handbook check")
+    quiet.wait(report)
     check = time_check(largest.handbook, max(args.runs, 3))
-    block = markdown(host, results, check, args.runs)
+    block = markdown(host, results, check, args.runs, (start_load, load_average()), quiet)
     report("")
     for line in block:
         report(line)

@@ -31,13 +31,15 @@ def standards_dir() -> Path:
     return ROOT / "standards"
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium() -> Iterator[Browser]:
-    """The one Chromium of the whole run, for tests/browser and tests/security alike.
+    """The Chromium of one test module, for tests/browser and tests/security alike.
 
-    Playwright's sync API allows one running instance per thread: a second session-wide
-    browser fixture elsewhere would fail with "Sync API inside the asyncio loop".
-    A missing browser fails the tests; they never skip silently.
+    Playwright's sync API keeps an asyncio loop running in the test thread while it is open,
+    and allows one instance at a time: a second browser fixture would fail with "Sync API
+    inside the asyncio loop", and an in-process build (Pagefind's asyncio.run) with "cannot
+    be called from a running event loop". Module scope closes it before other modules run;
+    a launch costs well under a second. A missing browser fails the tests, never skips.
     """
     try:
         with sync_playwright() as playwright:

@@ -38,7 +38,10 @@ def count_calls(
         return original(*args, **kwargs)
 
     for name, module in list(sys.modules.items()):
-        if name.split(".")[0] == "handbook" and getattr(module, original.__name__, None) is original:
+        if (
+            name.split(".")[0] == "handbook"
+            and getattr(module, original.__name__, None) is original
+        ):
             monkeypatch.setattr(module, original.__name__, counted)
 
 

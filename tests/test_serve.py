@@ -28,7 +28,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 FIRST_BUILD_SECONDS = 240
 REBUILD_SECONDS = 180
 BEFORE = "Greet the guest within 30 seconds."
-AFTER = "Greet the guest within 20 seconds, edited while serving."
+AFTER = "Greet the guest within 20 seconds and smile while you serve."
 
 
 def free_port() -> int:

@@ -4,6 +4,7 @@
 the wall-clock and CPU seconds it took (CPU of this process and of the Pagefind binary it
 starts: on a shared machine the wall clock mostly measures the neighbours). ENGINE is:
 
+- ``shipped``: the build as ``make site`` runs it (Pagefind; lunr's index left empty);
 - ``both``: the shipped build, but Material's lunr index is kept whole, so one site can be
   searched by either engine (the browser picks one; see ``bench.search.measure``);
 - ``lunr``: stock Material search only, no Pagefind step;
@@ -18,11 +19,13 @@ import resource
 import sys
 import time
 from pathlib import Path
-from types import SimpleNamespace
+from types import ModuleType, SimpleNamespace
+
+from mkdocs.config.defaults import MkDocsConfig
 
 import handbook.search as search
 
-ENGINES = ("both", "lunr", "none")
+ENGINES = ("shipped", "both", "lunr", "none")
 
 
 def _no_pagefind(site_dir: Path, directory_urls: bool = True) -> dict[str, int]:
@@ -42,6 +45,15 @@ def cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
+def _index_pages_for_lunr(config: MkDocsConfig) -> None:
+    """Drop the hooks' ``on_page_markdown``, which keeps every page out of Material's index
+    when Pagefind indexes the site; the bench needs lunr's documents to measure lunr."""
+    hooks = [plugin for plugin in config.plugins.values() if isinstance(plugin, ModuleType)]
+    handlers = config.plugins.events["page_markdown"]
+    skipped = [getattr(module, "on_page_markdown", None) for module in hooks]
+    handlers[:] = [handler for handler in handlers if handler not in skipped]
+
+
 def build(project: Path, engine: str) -> tuple[float, float]:
     """Build ``project`` with ``engine``; wall and CPU seconds, as ``mkdocs build`` runs it."""
     from mkdocs.commands.build import build as mkdocs_build
@@ -49,8 +61,11 @@ def build(project: Path, engine: str) -> tuple[float, float]:
 
     if engine in ("lunr", "none"):
         search.build_search = _no_pagefind
-    search.empty_lunr_index = _keep_lunr
+    if engine != "shipped":
+        search.empty_lunr_index = _keep_lunr
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"))
+    if engine in ("both", "lunr"):
+        _index_pages_for_lunr(config)
     if engine == "none":
         lunr = config.plugins["material/search"]
         lunr.config.enabled = False

@@ -9,7 +9,9 @@ Engines, all on the same built HTML (the browser chooses which one answers):
 - ``lunr``: stock Material search as mkdocs-static-i18n configures it, one index merged
   from every language;
 - ``lunr-per-language``: candidate (a), the same index split by language, each page
-  loading only its own (lunr still has no Polish stemmer and no Arabic folding);
+  loading only its own, with the stock pipeline;
+- ``lunr-per-language-stemmed``: the same with each language's lunr stemmer switched on
+  (lunr-languages has Arabic, which also strips tashkeel, but no Polish);
 - ``pagefind``: candidate (b), as shipped.
 """
 
@@ -45,7 +47,7 @@ from tests.browser.harness import (
 from tests.browser.queries import CHECK_IN, QUERIES, Query, recall_at
 from tests.sitebuild import ROOT, TEST_TODAY, project_copy
 
-ENGINES = ("lunr", "lunr-per-language", "pagefind")
+ENGINES = ("lunr", "lunr-per-language", "lunr-per-language-stemmed", "pagefind")
 LANGUAGES = tuple(LANGUAGE_PREFIX)
 TIMEOUT_MS = 180_000  # lunr builds its index in the browser from the whole JSON first
 
@@ -100,31 +102,33 @@ def sizes(path: Path) -> dict[str, int]:
     return {"bytes": len(data), "gzip": len(gzip.compress(data, 6))}
 
 
-LUNR_TUNING: dict[str, dict[str, list[str]]] = {
+STEMMED: dict[str, dict[str, list[str]]] = {
     "en": {"lang": ["en"], "pipeline": ["stemmer", "stopWordFilter", "trimmer"]},
     "ar": {"lang": ["ar"], "pipeline": ["stemmer", "stopWordFilter", "trimmer"]},
     # lunr-languages has no Polish: no stemmer, and no English stop words or stemming either.
     "pl": {"lang": ["en"], "pipeline": ["trimmer"]},
 }
-"""Candidate (a)'s best lunr setup per language. The merged stock index has to share one
-``lang`` list and mkdocs-static-i18n's default keeps only the stop-word filter."""
+"""lunr with stemming per language. The merged stock index has to share one ``lang`` list,
+and its pipeline is the stop-word filter alone."""
 
 
 def split_lunr(site: Path) -> dict[str, dict[str, int]]:
-    """Write ``search_index.<lang>.json`` next to the merged index: candidate (a)'s files."""
+    """Write candidate (a)'s files next to the merged index, stock and stemmed, per language."""
     merged = json.loads((site / LUNR_INDEX).read_text(encoding="utf-8"))
     result: dict[str, dict[str, int]] = {"merged": sizes(site / LUNR_INDEX)}
     for language in LANGUAGES:
         docs = [d for d in merged["docs"] if language_of("/" + d["location"]) == language]
-        config = {**merged["config"], **LUNR_TUNING[language]}
-        path = _split_path(site, language)
-        path.write_text(json.dumps({"config": config, "docs": docs}), encoding="utf-8")
+        for stemmed in (False, True):
+            config = {**merged["config"], **(STEMMED[language] if stemmed else {})}
+            path = _split_path(site, language, stemmed)
+            path.write_text(json.dumps({"config": config, "docs": docs}), encoding="utf-8")
         result[language] = sizes(path)
     return result
 
 
-def _split_path(site: Path, language: str) -> Path:
-    return site / LUNR_INDEX.with_name(f"search_index.{language}.json")
+def _split_path(site: Path, language: str, stemmed: bool) -> Path:
+    name = f"search_index.{language}{'.stemmed' if stemmed else ''}.json"
+    return site / LUNR_INDEX.with_name(name)
 
 
 def pagefind_sizes(site: Path) -> dict[str, int]:
@@ -149,8 +153,8 @@ def routes_for(engine: str, site: Path, language: str) -> list[tuple[str, Callab
             lambda route: route.fulfill(body="", content_type="text/javascript"),
         )
     ]
-    if engine == "lunr-per-language":
-        text = _split_path(site, language).read_text(encoding="utf-8")
+    if engine.startswith("lunr-per-language"):
+        text = _split_path(site, language, engine.endswith("stemmed")).read_text(encoding="utf-8")
         routes.append(("**/search/search_index.json", _json(text)))
     return routes
 
@@ -215,7 +219,8 @@ def measure(project: Path, timed: bool) -> dict[str, Any]:
     """Builds (timed on request), index sizes and browser runs for one project."""
     report: dict[str, Any] = {}
     if timed:
-        report["build_seconds"] = {engine: build(project, engine) for engine in ("none", "lunr")}
+        engines = ("none", "lunr", "shipped")
+        report["build_seconds"] = {engine: build(project, engine) for engine in engines}
     report["build_seconds_both"] = build(project, "both")  # leaves the site for the runs
     site = project / "site"
     report["pagefind_seconds"] = pagefind_seconds(site)
@@ -229,11 +234,15 @@ def measure(project: Path, timed: bool) -> dict[str, Any]:
 def summary(name: str, report: dict[str, Any]) -> str:
     lines = [f"## {name}", ""]
     if "build_seconds" in report:
-        base, lunr = report["build_seconds"]["none"], report["build_seconds"]["lunr"]
+        seconds = report["build_seconds"]
+        base = seconds["none"]
         lines.append(
             f"- build without search {base['wall']:.1f} s wall, {base['cpu']:.1f} s CPU; "
-            f"lunr index adds {lunr['wall'] - base['wall']:.1f} s wall, "
-            f"{lunr['cpu'] - base['cpu']:.1f} s CPU"
+            + "; ".join(
+                f"{engine} adds {seconds[engine]['wall'] - base['wall']:.1f} s wall, "
+                f"{seconds[engine]['cpu'] - base['cpu']:.1f} s CPU"
+                for engine in ("lunr", "shipped")
+            )
         )
     pagefind = report["pagefind_seconds"]
     lines.append(f"- Pagefind step {pagefind['wall']:.1f} s wall, {pagefind['cpu']:.1f} s CPU")

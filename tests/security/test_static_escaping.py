@@ -36,6 +36,16 @@ def _union(scans: dict[Path, Scan]) -> Scan:
     return total
 
 
+CLASSES = {"script", "event-handler", "svg", "malformed-tag", "link", "template", "markdown"}
+
+
+def test_the_corpus_covers_every_class_of_attack() -> None:
+    accepted = {attack.kind for attack in ACCEPTED}
+    refused = {attack.kind for attack in REFUSED}
+    assert accepted >= CLASSES | {"long-word", "unicode", "export"}
+    assert refused >= CLASSES - {"template"} | {"bidi", "control"}
+
+
 def test_the_checker_accepts_and_refuses_the_corpus_as_labelled() -> None:
     for attack in ACCEPTED:
         assert text_faults(attack.text) == [], attack.why
