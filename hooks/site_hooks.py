@@ -36,7 +36,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         build = build_of(config, on_load=_report_warnings)
     except HandbookError as error:
-        raise PluginError(f"the standards have errors:\n{error}") from None
+        raise PluginError(f"the handbook cannot be built:\n{error}") from None
     except ValueError as error:
         raise PluginError(str(error)) from None
     _require_phase_pages(build, config.docs_dir)
@@ -92,7 +92,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Any) -> 
 @event_priority(-1000)  # last: the policy must hash the page exactly as it will be written
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Give every page its content security policy (see ``handbook.csp``)."""
-    return with_policy(output, page.content or "", _connect_sources(config), _pagefind(config))
+    return with_policy(
+        output, page.content or "", _connect_sources(config), _pagefind_indexes(config)
+    )
 
 
 @event_priority(-1000)
@@ -100,14 +102,7 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
     """The same policy for pages rendered from templates alone, such as 404.html."""
     if not template_name.endswith(".html"):
         return output_content
-    return with_policy(output_content, "", _connect_sources(config), _pagefind(config))
-
-
-def _pagefind(config: MkDocsConfig) -> bool:
-    """Pagefind (WebAssembly) answers the search box, except in the offline copy, which keeps
-    Material's own search (see ``on_post_build``)."""
-    offline = config.plugins.get("material/offline") or config.plugins.get("offline")
-    return not (offline and offline.config.get("enabled"))
+    return with_policy(output_content, "", _connect_sources(config), _pagefind_indexes(config))
 
 
 def _connect_sources(config: MkDocsConfig) -> tuple[str, ...]:
@@ -140,7 +135,8 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def _pagefind_indexes(config: MkDocsConfig) -> bool:
-    """False for an offline copy, which keeps Material's own search (see on_post_build)."""
+    """Pagefind (WebAssembly) answers the search box, except in the offline copy, opened
+    from disk, which keeps Material's own search (see ``on_post_build``)."""
     offline = config.plugins.get("material/offline") or config.plugins.get("offline")
     return not (offline and offline.config.get("enabled"))
 
