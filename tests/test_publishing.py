@@ -5,15 +5,11 @@ The offline copy (``make site-offline``) is tested in ``tests/browser/test_offli
 
 from __future__ import annotations
 
-import functools
 import re
-import threading
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
@@ -21,6 +17,7 @@ import pytest
 from handbook.editlink import phase_slug, source_edit_url
 from handbook.hosting import site_relative
 from handbook.linkcheck import check_site, main, read_page, site_base_url
+from tests.browser.harness import serve
 from tests.sitebuild import ROOT, mkdocs_build, project_copy
 
 REPO = "https://github.com/example/service-handbook"
@@ -179,31 +176,10 @@ def test_the_built_handbook_has_no_broken_internal_link(built_site: Path) -> Non
 # --- hosting under a sub-path -------------------------------------------------------------
 
 
-class _SubPath(SimpleHTTPRequestHandler):
-    """Serves the site only under /handbook/, as a company server or a Pages project would."""
-
-    prefix = "/handbook/"
-
-    def translate_path(self, path: str) -> str:
-        if not path.startswith(self.prefix):
-            return str(Path(self.directory) / "__outside-the-prefix__")
-        return super().translate_path("/" + path[len(self.prefix) :])
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @pytest.fixture
 def served(built_site: Path) -> Iterator[str]:
-    handler = functools.partial(_SubPath, directory=str(built_site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/handbook/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve(built_site, prefix="/handbook/") as base:
+        yield base
 
 
 def fetch(url: str) -> tuple[int, str, str]:

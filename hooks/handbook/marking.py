@@ -144,8 +144,9 @@ def _plan(
     if raw is None:
         return _refused(site.node.place.path)
     based_on = next((pair for pair in raw.value if pair[0].value == BASED_ON), None)
+    quoted = f'"{current}"'  # quoted: a fingerprint of digits only would read as a number
     if based_on is None:
-        entry = f"{BASED_ON}: {{{', '.join(f'{k}: {current}' for k in stale)}}}"
+        entry = f"{BASED_ON}: {{{', '.join(f'{k}: {quoted}' for k in stale)}}}"
         return [_insert_entries(raw, [entry], text, newline)], Marked(site, tuple(stale))
     if not _well_formed(based_on[1]):
         return site.node.place.error(
@@ -153,7 +154,7 @@ def _plan(
             "{pl: 1a2b3c4d, ar: 5e6f7a8b}; correct or delete it, then mark again"
         )
     assert isinstance(based_on[1], yaml.MappingNode)
-    return _set_entries(based_on[1], stale, current, text, newline), Marked(site, tuple(stale))
+    return _set_entries(based_on[1], stale, quoted, text, newline), Marked(site, tuple(stale))
 
 
 def _translated(site: TextSite, language: str) -> bool:

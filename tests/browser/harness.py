@@ -59,19 +59,29 @@ def launch(playwright: Playwright) -> Browser:
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
+    """Serves the folder under ``prefix`` only, as a company server or a Pages project would."""
+
+    prefix = "/"
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / "__outside-the-prefix__")
+        return super().translate_path("/" + path[len(self.prefix) :])
+
     def log_message(self, format: str, *args: Any) -> None:
         """Keep the test output for failures, not for every file served."""
 
 
 @contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    """Serve ``folder`` on a free port of 127.0.0.1; yields the base URL ending in '/'."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
+def serve(folder: Path, prefix: str = "/") -> Iterator[str]:
+    """Serve ``folder`` at ``prefix`` on a free port of 127.0.0.1; yields the base URL."""
+    handler_class = type("Handler", (_QuietHandler,), {"prefix": prefix})
+    handler = functools.partial(handler_class, directory=str(folder))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
     finally:
         server.shutdown()
         server.server_close()
