@@ -72,7 +72,7 @@ def test_only_the_language_and_id_asked_for() -> None:
     )
     marking = mark_text(text, "x.yaml", ["ar"], ["B-01"])
     assert marking.text == text.replace(
-        "ar: اثنان.}", f"ar: اثنان., based_on: {{ar: \"{fingerprint('Two.')}\"}}}}"
+        "ar: اثنان.}", f'ar: اثنان., based_on: {{ar: "{fingerprint("Two.")}"}}}}'
     )
 
 
@@ -102,7 +102,7 @@ def test_bom_and_crlf_are_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     assert main(["translated", "x.yaml"]) == 0
     assert path.read_bytes() == (
         b"\xef\xbb\xbft:\r\n  en: One.\r\n  pl: Jeden.\r\n"
-        + f"  based_on: {{pl: \"{fingerprint('One.')}\"}}\r\n".encode()
+        + f'  based_on: {{pl: "{fingerprint("One.")}"}}\r\n'.encode()
     )
 
 
