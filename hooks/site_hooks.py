@@ -21,6 +21,7 @@ from handbook.editlink import phase_slug, repository_path, source_edit_url
 from handbook.export import Publication, build_timestamp
 from handbook.export.write import export_files, write_files
 from handbook.hosting import site_relative
+from handbook.pages import phase_page_problems
 from handbook.problems import HandbookError
 from handbook.rawhtml import raw_html_of
 from handbook.search import SearchIndexError, build_search
@@ -37,9 +38,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         build = build_of(config, on_load=_report_warnings)
     except HandbookError as error:
         raise PluginError(f"the handbook cannot be built:\n{error}") from None
-    except ValueError as error:
-        raise PluginError(str(error)) from None
-    _require_phase_pages(build, config.docs_dir)
+    problems = phase_page_problems(
+        build.handbook, Path(config.docs_dir) / build.settings.phase_pages
+    )
+    if problems:
+        raise PluginError("\n".join(str(problem) for problem in problems))
     marker = build.settings.phase_pages + "/"
     pages = [f"{marker}{phase.slug}.md" for phase in build.handbook.phases]
     config.nav = _expand(config.nav, marker, pages)
@@ -63,27 +66,17 @@ def _expand(nav: Any, marker: str, pages: list[str]) -> Any:
     return nav
 
 
-def _require_phase_pages(build: Build, docs_dir: str) -> None:
-    """Each phase needs its one-line page; say exactly which file to create."""
-    missing = [
-        (phase, f"{build.settings.phase_pages}/{phase.slug}.md")
-        for phase in build.handbook.phases
-        if not (Path(docs_dir) / build.settings.phase_pages / f"{phase.slug}.md").is_file()
-    ]
-    if missing:
-        raise PluginError(
-            "\n".join(
-                f"{phase.source_path}:1:1: error: the phase has no page; create docs/{page} "
-                f'containing the line {{{{ phase_content("{phase.slug}") }}}}'
-                for phase, page in missing
-            )
-        )
-
-
 @event_priority(100)  # first: every later step sees the page as Markdown would have made it
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Any) -> str:
     """Put back the HTML the macros kept out of the Markdown parser (``handbook.rawhtml``)."""
-    html, anchors = raw_html_of(config).restore(html)
+    stash = raw_html_of(config)
+    html, anchors = stash.restore(html)
+    if stash.left_in(html):
+        raise PluginError(
+            f"{Path(config.docs_dir).name}/{page.file.src_uri}: a handbook macro such as "
+            "{{ phase_content(…) }} must stand alone on its line, with a blank line before "
+            "and after it"
+        )
     if anchors and page.present_anchor_ids is not None:
         page.present_anchor_ids |= anchors
     return html
@@ -92,9 +85,12 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Any) -> 
 @event_priority(-1000)  # last: the policy must hash the page exactly as it will be written
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Give every page its content security policy (see ``handbook.csp``)."""
-    return with_policy(
-        output, page.content or "", _connect_sources(config), _pagefind_indexes(config)
-    )
+    try:
+        return with_policy(
+            output, page.content or "", _connect_sources(config), _pagefind_indexes(config)
+        )
+    except ValueError as error:
+        raise PluginError(f"{page.file.src_uri}: {error}") from None
 
 
 @event_priority(-1000)
@@ -102,7 +98,10 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
     """The same policy for pages rendered from templates alone, such as 404.html."""
     if not template_name.endswith(".html"):
         return output_content
-    return with_policy(output_content, "", _connect_sources(config), _pagefind_indexes(config))
+    try:
+        return with_policy(output_content, "", _connect_sources(config), _pagefind_indexes(config))
+    except ValueError as error:
+        raise PluginError(f"template {template_name}: {error}") from None
 
 
 def _connect_sources(config: MkDocsConfig) -> tuple[str, ...]:
@@ -198,9 +197,9 @@ def _edit_the_yaml(page: Page, config: MkDocsConfig) -> None:
     if slug is None or not page.edit_url:
         return
     root = Path(config.config_file_path).parent
-    docs = Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix()
-    source = repository_path(build.handbook.phase(slug).source_path, root)
     try:
+        docs = Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix()
+        source = repository_path(build.handbook.phase(slug).source_path, root)
         page.edit_url = source_edit_url(page.edit_url, page.file.src_uri, docs, source)
     except ValueError as error:
-        raise PluginError(str(error)) from None
+        raise PluginError(f"cannot link the edit button to the standards: {error}") from None

@@ -76,3 +76,24 @@ def test_a_wrong_handbook_today_is_reported_with_the_form_to_use(
     assert [str(p) for p in raised.value.problems] == [
         "environment:1:1: error: HANDBOOK_TODAY='25.11.2026' is not a date; use the form YYYY-MM-DD"
     ]
+
+
+@pytest.mark.parametrize("section", [5, True, [1], "abc"])
+def test_a_handbook_section_that_is_not_a_group_is_an_error(
+    monkeypatch: pytest.MonkeyPatch, section: Any
+) -> None:
+    monkeypatch.setenv("HANDBOOK_TODAY", "2026-11-25")
+    with pytest.raises(HandbookError) as raised:
+        read_settings({"handbook": section}, CONFIG)
+    assert [str(p) for p in raised.value.problems] == [
+        "site/mkdocs.yml:1:1: error: extra.handbook must be a group of settings (key: value)"
+    ]
+
+
+def test_folders_must_be_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert settings_error(monkeypatch, standards=None, phase_pages="/") == [
+        "site/mkdocs.yml:1:1: error: extra.handbook.phase_pages is '/'; use a folder name, "
+        "e.g. phases",
+        "site/mkdocs.yml:1:1: error: extra.handbook.standards is None; use a folder name, "
+        "e.g. standards",
+    ]

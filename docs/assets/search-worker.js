@@ -24,6 +24,9 @@ function pagefind() {
     // Result URLs under the site's own path (e.g. /service-handbook/ on GitHub Pages).
     await module.options({ baseUrl: siteRoot.pathname, excerptLength: 24 });
     return module;
+  }).catch((error) => {
+    engine = null; // a failed load (a network blip) is tried again on the next query
+    throw error;
   });
   return engine;
 }
@@ -55,7 +58,7 @@ function marked(excerpt, into) {
 // ID back, from the anchor, which is the ID in lower case.
 function sectionTitle(sub) {
   const anchor = sub.anchor || {};
-  const title = escapeHtml(sub.title);
+  const title = escapeHtml(sub.title || "");
   if (anchor.element !== "h3" || !anchor.id) return title;
   return `<bdi>${escapeHtml(anchor.id.toUpperCase())}</bdi> ${title}`; // isolated, as on the page
 }
@@ -74,7 +77,7 @@ function group(page, score) {
                score: score * (1 + sub.locations.length / 10) };
     });
   const termMap = Object.fromEntries([...terms].map((term) => [term, true]));
-  const parent = { location: page.url, title: escapeHtml(page.meta.title),
+  const parent = { location: page.url, title: escapeHtml(page.meta.title || page.url),
                    text: `<p>${page.excerpt}</p>`, score };
   return [parent, ...sections]
     .map((doc) => ({ ...doc, terms: termMap }))
@@ -82,8 +85,7 @@ function group(page, score) {
 }
 
 let latest = 0; // Material sends a query per keystroke; drop answers to older ones
-async function answer(query) {
-  const ticket = ++latest;
+async function answer(query, ticket) {
   const text = prepare(query);
   let items = [];
   if (text) {
@@ -99,9 +101,10 @@ self.addEventListener("message", ({ data: message }) => {
   if (message.type === SETUP) {
     self.postMessage({ type: READY }); // Pagefind loads on the first query, not before
   } else if (message.type === QUERY) {
-    answer(message.data).catch((error) => {
+    const ticket = ++latest;
+    answer(message.data, ticket).catch((error) => {
       console.error("search failed:", error);
-      self.postMessage({ type: RESULT, data: { items: [] } });
+      if (ticket === latest) self.postMessage({ type: RESULT, data: { items: [] } });
     });
   }
 });

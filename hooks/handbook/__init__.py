@@ -1,7 +1,7 @@
 """Service-standards handbook: the model, loader, checker and renderers.
 
-Nothing in this package imports MkDocs except the glue in ``handbook.mkdocs_glue``,
-so the renderers survive a move to another site generator.
+Nothing in this package imports MkDocs; the glue lives beside it in ``hooks/site_hooks.py``
+and ``hooks/macros.py``, so the renderers survive a move to another site generator.
 """
 
 LANGUAGES: tuple[str, ...] = ("en", "pl", "ar")

@@ -58,10 +58,6 @@ def _config_extra(config: Path) -> dict[str, Any]:
     extra = data.get("extra") if isinstance(data, dict) else None
     if not isinstance(extra, dict):
         return {}
-    if not isinstance(extra.get("handbook", {}), dict | None):
-        raise HandbookError(
-            [Place(str(config)).error("extra.handbook must be a group of settings (key: value)")]
-        )
     return extra
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from handbook.contract import PHASE, STANDARD, STEP, Field
+from handbook.contract import PHASE, STANDARD, STEP, Field, Record
 from handbook.fields import (
     read_choice,
     read_date,
@@ -165,7 +165,7 @@ def _load_phase_file(
     values = read_record(node, PHASE, problems)
     if values is None:
         return None
-    slug = _field(values, "phase", read_slug, problems)
+    slug = _field(values, PHASE, "phase", read_slug, problems)
     if slug is not None and slug != path.stem:
         problems.append(
             values["phase"].place.error(
@@ -179,10 +179,10 @@ def _load_phase_file(
         values.get("standards"), slug or path.stem, step_ids, vocabulary, policy, problems
     )
     _check_unique_ids(places, id_places, problems)
-    kind = _field(values, "kind", read_choice, problems) or "phase"
-    order = _field(values, "order", read_int, problems)
-    title = _field(values, "title", read_text, problems)
-    summary = _field(values, "summary", read_text, problems)
+    kind = _field(values, PHASE, "kind", read_choice, problems) or "phase"
+    order = _field(values, PHASE, "order", read_int, problems)
+    title = _field(values, PHASE, "title", read_text, problems)
+    summary = _field(values, PHASE, "summary", read_text, problems)
     if _has_new_errors(problems, before) or None in (slug, order, title, summary):
         return None
     assert slug is not None and order is not None and title is not None and summary is not None
@@ -195,17 +195,22 @@ def _has_new_errors(problems: list[Problem], before: int) -> bool:
 
 def _field(
     values: dict[str, Node],
+    record: Record,
     name: str,
     reader: Callable[[Node, Field, list[Problem]], T | None],
     problems: list[Problem],
 ) -> T | None:
-    """Read one field with its reader; None when it is absent or wrong."""
+    """Read the field ``name`` of ``record`` with its reader; None when absent or wrong."""
     node = values.get(name)
     if node is None:
         return None
-    contract_field = PHASE.field(name) or STEP.field(name) or STANDARD.field(name)
-    assert contract_field is not None
-    return reader(node, contract_field, problems)
+    return reader(node, _contract(record, name), problems)
+
+
+def _contract(record: Record, name: str) -> Field:
+    found = record.field(name)
+    assert found is not None, f"{record.name} has no field {name}"
+    return found
 
 
 def _records(node: Node | None, name: str, problems: list[Problem]) -> tuple[Node, ...]:
@@ -226,10 +231,10 @@ def _read_steps(
         values = read_record(item, STEP, problems)
         if values is None:
             continue
-        step_id = _field(values, "id", read_slug, problems)
-        title = _field(values, "title", read_text, problems)
+        step_id = _field(values, STEP, "id", read_slug, problems)
+        title = _field(values, STEP, "title", read_text, problems)
         qualities = (
-            read_slugs(values["qualities"], STEP.fields[2], problems)
+            read_slugs(values["qualities"], _contract(STEP, "qualities"), problems)
             if ("qualities" in values)
             else []
         )
@@ -295,8 +300,8 @@ def _read_standard(
     problems: list[Problem],
 ) -> Standard | None:
     before = len(problems)
-    standard_id = _field(values, "id", read_id, problems)
-    step = _field(values, "step", read_slug, problems)
+    standard_id = _field(values, STANDARD, "id", read_id, problems)
+    step = _field(values, STANDARD, "step", read_slug, problems)
     if step is not None and step not in step_ids:
         problems.append(
             values["step"].place.error(
@@ -304,7 +309,7 @@ def _read_standard(
                 + (", ".join(sorted(step_ids)) or "(no steps defined)")
             )
         )
-    owner = _field(values, "owner", read_slug, problems)
+    owner = _field(values, STANDARD, "owner", read_slug, problems)
     if owner is not None and owner not in vocabulary.owners:
         problems.append(
             values["owner"].place.error(
@@ -312,16 +317,18 @@ def _read_standard(
                 + ", ".join(sorted(vocabulary.owners))
             )
         )
-    kind = _field(values, "type", read_choice, problems)
-    level = _field(values, "level", read_choice, problems)
+    kind = _field(values, STANDARD, "type", read_choice, problems)
+    level = _field(values, STANDARD, "level", read_choice, problems)
     last_reviewed = (
-        read_date(values["last_reviewed"], STANDARD.fields[5], problems, policy.today)
+        read_date(
+            values["last_reviewed"], _contract(STANDARD, "last_reviewed"), problems, policy.today
+        )
         if "last_reviewed" in values
         else None
     )
-    months = _field(values, "review_months", read_int, problems) or policy.review_months
-    text = _field(values, "text", read_text, problems)
-    check = _field(values, "check", read_text, problems)
+    months = _field(values, STANDARD, "review_months", read_int, problems) or policy.review_months
+    text = _field(values, STANDARD, "text", read_text, problems)
+    check = _field(values, STANDARD, "check", read_text, problems)
     if (
         _has_new_errors(problems, before)
         or standard_id is None

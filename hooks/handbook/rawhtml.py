@@ -81,6 +81,11 @@ class RawHtml:
             return html, anchors
         return self._pattern.sub(put_back, html), anchors
 
+    def left_in(self, html: str) -> bool:
+        """True when a placeholder stayed in ``html``: its macro did not stand on a line of
+        its own, so Markdown wrapped it in a list item, table cell or paragraph."""
+        return self._prefix in html
+
 
 def _is_block(line: str) -> bool:
     start = _START.match(line)

@@ -31,8 +31,13 @@ class Settings:
 
 def read_settings(extra: Mapping[str, Any], config_file: str) -> Settings:
     """Validate ``extra.handbook``; a wrong value is an error naming the key and the fix."""
-    given = dict(extra.get(SETTINGS_KEY) or {})
     place = Place(config_file)
+    section = extra.get(SETTINGS_KEY) or {}
+    if not isinstance(section, Mapping):
+        raise HandbookError(
+            [place.error("extra.handbook must be a group of settings (key: value)")]
+        )
+    given = dict(section)
     problems = []
     allowed = {"standards", "phase_pages", "due_soon_days", "review_months"}
     for key in sorted(set(given) - allowed):
@@ -51,6 +56,12 @@ def read_settings(extra: Mapping[str, Any], config_file: str) -> Settings:
         problems.append(
             place.error(f"extra.handbook.review_months is {months!r}; use a whole number 1-12")
         )
+    for key, default in (("standards", "standards"), ("phase_pages", "phases")):
+        value = given.get(key, default)
+        if not isinstance(value, str) or not value.strip("/ "):
+            problems.append(
+                place.error(f"extra.handbook.{key} is {value!r}; use a folder name, e.g. {default}")
+            )
     try:
         today = build_today()
     except ValueError as error:
