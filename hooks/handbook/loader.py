@@ -275,18 +275,19 @@ def _read_standards(
         id_node = values.get("id")
         if id_node is not None and id_node.kind not in SCALAR_KINDS:
             id_node = None
-        if id_node is not None and id_node.scalar in places:
+        repeated = id_node is not None and id_node.scalar in places
+        if id_node is not None and repeated:
             problems.append(
                 id_node.place.error(
                     f"standard ID '{id_node.scalar}' is already used on line "
                     f"{places[id_node.scalar].line}; IDs must be unique across the handbook"
                 )
             )
-            continue
-        if id_node is not None:
+        elif id_node is not None:
             places[id_node.scalar] = id_node.place
+        # Read even a repeated standard, so its other mistakes are reported in the same run.
         standard = _read_standard(values, phase, step_ids, vocabulary, policy, problems)
-        if standard is not None:
+        if standard is not None and not repeated:
             standards.append(standard)
     return tuple(standards), places
 
