@@ -24,12 +24,13 @@ from handbook.hosting import site_relative
 from handbook.pages import phase_page_problems
 from handbook.problems import HandbookError
 from handbook.rawhtml import raw_html_of
-from handbook.search import SearchIndexError, build_search
+from handbook.search import SearchIndexError, build_search, inline_lunr_index
 from handbook.site import Build, build_of
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 
 EXPORTS_ATTRIBUTE = "handbook_exports"
+IFRAME_WORKER = "assets/vendor/iframe-worker-shim.js"
 
 
 @event_priority(100)  # before macros (0) and i18n (-100): both need the loaded handbook
@@ -46,6 +47,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     marker = build.settings.phase_pages + "/"
     pages = [f"{marker}{phase.slug}.md" for phase in build.handbook.phases]
     config.nav = _expand(config.nav, marker, pages)
+    polyfills = config.extra.get("polyfills", [])
+    if _offline(config) and IFRAME_WORKER not in polyfills:
+        # before the offline plugin (0), which would otherwise add unpkg.com's copy
+        config.extra["polyfills"] = [*polyfills, IFRAME_WORKER]
     return config
 
 
@@ -86,9 +91,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Any) -> 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Give every page its content security policy (see ``handbook.csp``)."""
     try:
-        return with_policy(
-            output, page.content or "", _connect_sources(config), _pagefind_indexes(config)
-        )
+        return _with_policy(output, page.content or "", config)
     except ValueError as error:
         raise PluginError(f"{page.file.src_uri}: {error}") from None
 
@@ -99,9 +102,14 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
     if not template_name.endswith(".html"):
         return output_content
     try:
-        return with_policy(output_content, "", _connect_sources(config), _pagefind_indexes(config))
+        return _with_policy(output_content, "", config)
     except ValueError as error:
         raise PluginError(f"template {template_name}: {error}") from None
+
+
+def _with_policy(html: str, content: str, config: MkDocsConfig) -> str:
+    offline = _offline(config)
+    return with_policy(html, content, _connect_sources(config), not offline, offline)
 
 
 def _connect_sources(config: MkDocsConfig) -> tuple[str, ...]:
@@ -117,14 +125,19 @@ def on_post_build(config: MkDocsConfig) -> None:
     mkdocs-static-i18n builds each other language inside its own ``on_post_build`` and runs
     this event again at the end of each of those inner builds; only the outer one, after
     every language is written, indexes the site. An offline copy (Material's offline plugin,
-    opened from disk) keeps Material's own search, since Pagefind cannot load over file://.
+    opened from disk) keeps Material's own search, since Pagefind cannot load over file://;
+    its script copy of the index is written again from the index of all languages, which
+    mkdocs-static-i18n merges only after the offline plugin wrote the last language's.
 
     First, every run writes the exports (``handbook.export``); they are the same bytes in
     every language build, and only what differs is written, so the order does not matter.
     """
     _write_exports(config)
     i18n = config.plugins.get("i18n")
-    if getattr(i18n, "building", False) or not _pagefind_indexes(config):
+    if getattr(i18n, "building", False):
+        return
+    if _offline(config):
+        inline_lunr_index(Path(config.site_dir))
         return
     try:
         counts = build_search(Path(config.site_dir), config.use_directory_urls)
@@ -133,11 +146,11 @@ def on_post_build(config: MkDocsConfig) -> None:
     log.info("search index: " + ", ".join(f"{lang} {n} pages" for lang, n in counts.items()))
 
 
-def _pagefind_indexes(config: MkDocsConfig) -> bool:
-    """Pagefind (WebAssembly) answers the search box, except in the offline copy, opened
-    from disk, which keeps Material's own search (see ``on_post_build``)."""
+def _offline(config: MkDocsConfig) -> bool:
+    """True for the copy opened from disk (Material's offline plugin): it keeps Material's
+    own search, as Pagefind cannot load its index over file:// (see ``on_post_build``)."""
     offline = config.plugins.get("material/offline") or config.plugins.get("offline")
-    return not (offline and offline.config.get("enabled"))
+    return bool(offline and offline.config.get("enabled"))
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Any) -> str:
@@ -147,7 +160,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Any
     parsing each page for them cost as much as building the page (``bench/RESULTS.md``).
     The search box and the index's ``config`` stay; Pagefind reads the written HTML.
     """
-    if _pagefind_indexes(config):
+    if not _offline(config):
         page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
     return markdown
 

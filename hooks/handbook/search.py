@@ -108,3 +108,17 @@ def empty_lunr_index(site_dir: Path) -> None:
     if path.is_file():
         config = json.loads(path.read_text(encoding="utf-8"))["config"]
         path.write_text(json.dumps({"config": config, "docs": []}), encoding="utf-8")
+
+
+def inline_lunr_index(site_dir: Path) -> None:
+    """Write Material's index again as the script the offline copy loads from disk.
+
+    Under file:// Material reads ``search/search_index.js`` (``var __index = …``), which
+    Material's offline plugin writes at the end of each language's build; mkdocs-static-i18n
+    merges the languages' indexes into the JSON only afterwards, so the script would hold the
+    last language alone.
+    """
+    path = site_dir / LUNR_INDEX
+    if path.is_file():
+        script = path.with_suffix(".js")
+        script.write_text(f"var __index = {path.read_text(encoding='utf-8')}", encoding="utf-8")

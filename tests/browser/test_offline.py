@@ -76,3 +76,22 @@ def test_the_offline_copy_is_read_from_disk_in_a_browser(offline_site: Path, pag
     assert url == "/ar/levels.html" and title.startswith("مستويات")
     header = "getComputedStyle(document.querySelector('.md-header')).position"
     assert page.evaluate(header) == "sticky", "Material's stylesheet did not load"
+
+
+@pytest.mark.browser
+def test_the_offline_copy_searches_from_disk(offline_site: Path, page: Page) -> None:
+    """Material's own search runs from disk through the bundled iframe-worker shim, with
+    the index of every language (not only the last one built) and nothing from the network."""
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto((offline_site / "pl" / "phases" / "check-in.html").as_uri())
+    page.locator(".md-header").first.wait_for()
+    page.keyboard.press("/")
+    page.locator("input.md-search__input").press_sequentially("gościa", delay=30)
+    results = page.locator(".md-search-result__item a")
+    results.first.wait_for(timeout=15_000)
+    links = [results.nth(i).get_attribute("href") or "" for i in range(results.count())]
+    assert any(link.startswith("../../pl/phases/") or "/pl/" in link for link in links), links
+    assert all(".html" in link for link in links), links
+    remote = [url for url in requests if not url.startswith(("file:", "data:", "about:"))]
+    assert [url for url in remote if "api.github.com" not in url] == []

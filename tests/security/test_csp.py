@@ -70,6 +70,11 @@ def test_pagefind_pages_may_compile_webassembly() -> None:
     assert "'wasm-unsafe-eval'" in _policy_of(with_policy(html))
 
 
+def test_only_the_offline_copy_allows_any_inline_script() -> None:
+    script_src = _policy_of(with_policy(shell(), offline=True)).split(";")[1]
+    assert script_src == " script-src 'self' 'unsafe-inline'"
+
+
 def test_a_placeholder_meta_is_filled_in_place() -> None:
     html = shell().replace("</head>", f'<meta http-equiv="{META_NAME}" content=""></head>')
     filled = with_policy(html, connect=["https://api.github.com"])
