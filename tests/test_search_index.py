@@ -53,3 +53,9 @@ def test_emptying_the_lunr_index_keeps_its_config(tmp_path: Path) -> None:
 
 def test_no_pagefind_bundle_means_no_languages(tmp_path: Path) -> None:
     assert pages_per_language(tmp_path / "pagefind") == {}
+
+
+def test_the_index_is_written_into_the_site_only(built_site: Path) -> None:
+    """Pagefind writes its bundle where it is told; nothing lands in the folder the build ran in."""
+    assert (built_site / "pagefind" / "pagefind-entry.json").is_file()
+    assert not (built_site.parent / "pagefind").exists()

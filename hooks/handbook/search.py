@@ -68,9 +68,10 @@ def build_search(site_dir: Path, directory_urls: bool = True) -> dict[str, int]:
 
 
 async def _index(site_dir: Path, bundle: Path, pages: str) -> None:
-    async with PagefindIndex(config=CONFIG) as index:
+    # Closing the index writes the bundle to the config's output_path; without one, Pagefind
+    # would write a second copy into the current folder.
+    async with PagefindIndex(config={**CONFIG, "output_path": str(bundle)}) as index:
         await index.add_directory(str(site_dir), glob=pages)
-        await index.write_files(output_path=str(bundle))
 
 
 def stable_entry(bundle: Path) -> None:
