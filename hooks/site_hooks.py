@@ -1,5 +1,7 @@
-"""MkDocs hooks: load the handbook once per build and list its phase pages in the nav;
-give every page its content security policy.
+"""MkDocs hooks, in the order a build meets them: load the handbook once per build and list
+its phase pages in the nav; put back the HTML the macros kept from Markdown; point phase
+pages' edit button at their YAML; give every page its content security policy; write the
+exports and the search index once every language is built.
 
 Thin glue: all logic lives in the ``handbook`` package, which does not import MkDocs.
 """
