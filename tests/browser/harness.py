@@ -112,6 +112,20 @@ class SearchResult:
     """Every link in the result list, sections included."""
 
 
+def wait_until_search_is_ready(page: Page, timeout: float = 15_000) -> None:
+    """Wait until Material's search has started its worker and shows its placeholder.
+
+    Until then, keys typed into the box are lost: Material sends no query for them later.
+    """
+    placeholder = page.evaluate(
+        """() => JSON.parse(document.getElementById("__config").textContent)
+                   .translations["search.result.placeholder"]"""
+    )
+    page.locator(".md-search-result__meta").filter(has_text=placeholder).wait_for(
+        state="attached", timeout=timeout
+    )
+
+
 def search(page: Page, query: str, timeout: float = 15_000) -> SearchResult:
     """Type ``query`` into Material's search box and read the result list it renders.
 

@@ -14,6 +14,7 @@ import pytest
 from playwright.sync_api import Page
 
 from handbook.linkcheck import check_site, read_page
+from tests.browser.harness import wait_until_search_is_ready
 from tests.sitebuild import ROOT, mkdocs_build, project_copy
 
 PREFIX = {"en": "", "pl": "pl/", "ar": "ar/"}
@@ -87,6 +88,7 @@ def test_the_offline_copy_searches_from_disk(offline_site: Path, page: Page) -> 
     page.goto((offline_site / "pl" / "phases" / "check-in.html").as_uri())
     page.locator(".md-header").first.wait_for()
     page.keyboard.press("/")
+    wait_until_search_is_ready(page)
     page.locator("input.md-search__input").press_sequentially("gościa", delay=30)
     results = page.locator(".md-search-result__item a")
     results.first.wait_for(timeout=15_000)

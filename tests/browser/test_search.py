@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.harness import language_of, page_url, search
+from tests.browser.harness import language_of, page_url, search, wait_until_search_is_ready
 from tests.browser.queries import CHECK_IN, QUERIES, Query
 
 pytestmark = pytest.mark.browser
@@ -46,6 +46,7 @@ def test_keyboard_shortcut_search_and_enter_open_the_standard(
     expect(box).to_be_visible()  # Material's box, in the header
     page.keyboard.press("/")
     expect(box).to_be_focused()
+    wait_until_search_is_ready(page)
     box.press_sequentially("CHK-04", delay=30)  # real keystrokes, one keyup each
     expect(page.locator(".md-search-result__item").first).to_be_visible()
     box.press("Enter")

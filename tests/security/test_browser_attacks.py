@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
+from tests.browser.harness import search
 from tests.security.attacks import ACCEPTED, Attack
 from tests.security.browser import (
     Watch,
@@ -133,9 +134,7 @@ def test_search_results_show_attacks_as_text(
     result's highlighting (search.highlight) must not bring the markup back either."""
     tab, watch = watched
     tab.goto(f"{hostile_url}{PREFIXES[language]}")
-    box = tab.locator("input.md-search__input")
-    box.click()
-    box.press_sequentially(query, delay=10)
+    search(tab, query)  # waits for Material's answer, however long the page takes to start
     results = tab.locator(".md-search-result__item")
     results.first.wait_for()
     found = tab.eval_on_selector_all(

@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from handbook.csp import META_NAME, inline_scripts, script_hash, with_policy
-from tests.browser.harness import serve
+from tests.browser.harness import serve, wait_until_search_is_ready
 from tests.security.browser import Watch, sentinel_hits, violations
 
 SHELL = (
@@ -129,6 +129,7 @@ def test_the_site_works_under_its_policy(
         assert page.locator(f'meta[http-equiv="{META_NAME}"]').count() == 1
         assert page.locator("a[hreflang='pl']").count() >= 1, path  # language switcher
         _no_violation(page, watch, path)
+    wait_until_search_is_ready(page)
     box = page.locator("input.md-search__input")
     box.click()
     box.press_sequentially("CHK-01", delay=10)
