@@ -34,8 +34,10 @@ def define_env(env: Any) -> None:
     def page_link(doc: str) -> str:
         """A link from the current page to the docs page ``doc`` in the same language."""
         language = env.conf["theme"]["language"]
+        source = build_of(env.conf).handbook.languages.source
         here = env.page.url if env.page is not None else ""
-        return relative_url(page_path(doc, language, env.conf["use_directory_urls"]), here)
+        path = page_path(doc, language, source, env.conf["use_directory_urls"])
+        return relative_url(path, here)
 
     def view() -> View:
         build = build_of(env.conf)
@@ -50,7 +52,7 @@ def define_env(env: Any) -> None:
         return View(
             language,
             build.settings.policy,
-            build.handbook.vocabulary,
+            build.handbook,
             link,
             to_root="" if root == "./" else root,
         )

@@ -11,31 +11,22 @@ import argparse
 import io
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from handbook.loader import VOCABULARY_FILE, load_handbook, phase_files
+from handbook.loader import data_files, load_handbook
 from handbook.marking import mark_file
 from handbook.problems import HandbookError, Place, Problem, display_path
 from handbook.report import REPORTERS, Outcome, status_json, status_text, strict, text_report
-from handbook.review import ReviewPolicy, build_today
 from handbook.schema import stale_schema_files, write_schema_files
-from handbook.site import read_settings
-from handbook.translations import TRANSLATED_LANGUAGES, translation_status
+from handbook.site import Settings, languages_of, read_settings
+from handbook.translations import translation_status
 
 CONFIG_FILE = "mkdocs.yml"
 INTERNAL_ERROR = 3
-
-
-@dataclass(frozen=True)
-class Setup:
-    """Where the standards are and the review rules to check them with."""
-
-    standards: Path
-    policy: ReviewPolicy
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -45,84 +36,107 @@ class _ConfigLoader(yaml.SafeLoader):
 _ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
-def _config_extra(config: Path) -> dict[str, Any]:
-    """``extra`` of mkdocs.yml, empty when absent; a broken file raises HandbookError."""
+def _config_data(config: Path) -> dict[str, Any]:
+    """The settings in ``mkdocs.yml``; a missing or broken file raises HandbookError."""
+    shown = display_path(config)
     if not config.is_file():
-        return {}
+        raise HandbookError(
+            [
+                Place(shown).error(
+                    "no such file: run handbook in the folder that holds mkdocs.yml, "
+                    "or name it with --config"
+                )
+            ]
+        )
     try:
         data = yaml.load(config.read_text(encoding="utf-8"), Loader=_ConfigLoader)
     except (yaml.YAMLError, UnicodeDecodeError, OSError, RecursionError) as error:
-        raise HandbookError(
-            [Place(str(config)).error(f"cannot read the settings: {error}")]
-        ) from None
-    extra = data.get("extra") if isinstance(data, dict) else None
-    if not isinstance(extra, dict):
-        return {}
-    return extra
+        raise HandbookError([Place(shown).error(f"cannot read the settings: {error}")]) from None
+    return data if isinstance(data, dict) else {}
 
 
-def setup(standards: str | None) -> Setup:
+def _section(data: dict[str, Any], name: str) -> dict[str, Any]:
+    value = data.get(name)
+    return value if isinstance(value, dict) else {}
+
+
+def setup(config_file: str, standards: str | None = None) -> Settings:
     """The settings of this run; raise HandbookError naming every wrong setting."""
-    config = Path(CONFIG_FILE)
-    extra = _config_extra(config)
-    if extra or config.is_file():
-        settings = read_settings(extra, CONFIG_FILE)
-        folder, policy = settings.standards, settings.policy
-    else:
-        try:
-            policy = ReviewPolicy(today=build_today())
-        except ValueError as error:
-            raise HandbookError([Place("environment").error(str(error))]) from None
-        folder = Path("standards")
-    return Setup(Path(standards) if standards else folder, policy)
+    data = _config_data(Path(config_file))
+    theme = _section(data, "theme")
+    languages = languages_of(data.get("plugins"), str(theme.get("language") or "en"), config_file)
+    settings = read_settings(_section(data, "extra"), config_file, languages)
+    return replace(settings, standards=Path(standards)) if standards else settings
 
 
 def _targets(
-    paths: Sequence[str], setup: Setup
-) -> tuple[dict[Path, list[Path] | None], list[Problem]]:
-    """Folder → the phase files to check in it (None: all of them), and paths that are not there."""
+    paths: Sequence[str], settings: Settings
+) -> tuple[dict[Path, set[str] | None], list[Problem]]:
+    """Folder → the files whose problems to show (None: all), and paths that are not there.
+
+    A named file is checked against the whole handbook of its folder, so an ID it reuses
+    from another file is still reported in it.
+    """
     if not paths:
-        return {setup.standards: None}, []
-    targets: dict[Path, list[Path] | None] = {}
+        return {settings.standards: None}, []
+    targets: dict[Path, set[str] | None] = {}
     missing: list[Problem] = []
     for given in map(Path, paths):
         if given.is_dir():
             targets[given] = None
         elif given.is_file():
-            chosen = targets.setdefault(given.parent, [])
-            if chosen is not None and given.name != VOCABULARY_FILE and given not in chosen:
-                chosen.append(given)
+            chosen = targets.setdefault(given.parent, set())
+            if chosen is not None:
+                chosen.add(display_path(given))
         else:
             missing.append(Place(display_path(given)).error("no such file or folder"))
     return targets, missing
 
 
-def run_check(paths: Sequence[str], standards: str | None, is_strict: bool) -> Outcome:
+def run_check(
+    paths: Sequence[str], standards: str | None, is_strict: bool, config: str = CONFIG_FILE
+) -> Outcome:
     """Every problem of every file named (or of the whole handbook), and the files read."""
     try:
-        settings = setup(standards)
+        settings = setup(config, standards)
     except HandbookError as error:
         return Outcome(tuple(error.problems), 0)
     targets, problems = _targets(paths, settings)
     files = 0
-    for folder, only in targets.items():
-        result = load_handbook(folder, settings.policy, only)
-        problems += result.problems
-        files += 1 + len(only if only is not None else phase_files(folder))
+    for folder, shown in targets.items():
+        result = load_handbook(
+            folder, settings.policy, settings.languages, settings.require_translations
+        )
+        if shown is None:
+            problems += result.problems
+            files += len(data_files(folder))
+        else:
+            data = {display_path(path) for path in data_files(folder)}
+            problems += [p for p in result.problems if p.path in shown or p.path not in data]
+            files += len(shown)
     found = tuple(sorted(problems))
     return Outcome(strict(found) if is_strict else found, files)
 
 
 def _check(args: argparse.Namespace) -> int:
-    outcome = run_check(args.paths, args.standards, args.strict)
+    outcome = run_check(args.paths, args.standards, args.strict, args.config)
     _write(REPORTERS[args.format](outcome))
     return outcome.exit_code
 
 
 def _translated(args: argparse.Namespace) -> int:
     path = Path(args.file)
-    languages = args.language or list(TRANSLATED_LANGUAGES)
-    marking = mark_file(path, languages, args.id or [])
+    try:
+        languages = setup(args.config).languages
+    except HandbookError as error:
+        _write(text_report(Outcome(tuple(error.problems), 0)))
+        return 1
+    unknown = [code for code in args.language or [] if code not in languages.translated]
+    if unknown:
+        allowed = ", ".join(languages.translated) or "(none: the handbook has one language)"
+        _write(f"handbook: --language {unknown[0]} is not a translation; use: {allowed}\n")
+        return 2
+    marking = mark_file(path, languages, args.language or languages.translated, args.id or [])
     if marking.problems:
         _write(text_report(Outcome(marking.problems, 1)))
         return 1
@@ -132,15 +146,16 @@ def _translated(args: argparse.Namespace) -> int:
     _write(
         f"marked {count} translation{'' if count == 1 else 's'} in {shown}\n"
         if count
-        else f"nothing to mark in {shown}: every translation already records the current English\n"
+        else f"nothing to mark in {shown}: every translation already records the current "
+        "source text\n"
     )
     return 0
 
 
 def _status(args: argparse.Namespace) -> int:
     try:
-        settings = setup(args.standards)
-        result = load_handbook(settings.standards, settings.policy)
+        settings = setup(args.config, args.standards)
+        result = load_handbook(settings.standards, settings.policy, settings.languages)
     except HandbookError as error:
         _write(text_report(Outcome(tuple(error.problems), 0)))
         return 1
@@ -155,12 +170,17 @@ def _status(args: argparse.Namespace) -> int:
 
 def _schema(args: argparse.Namespace) -> int:
     folder = Path(args.output)
+    try:
+        languages = setup(args.config).languages
+    except HandbookError as error:
+        _write(text_report(Outcome(tuple(error.problems), 0)))
+        return 1
     if args.check:
-        stale = stale_schema_files(folder)
+        stale = stale_schema_files(folder, languages)
         for name in stale:
             _write(f"{display_path(folder / name)}: out of date; run: handbook schema\n")
         return 1 if stale else 0
-    for written in write_schema_files(folder):
+    for written in write_schema_files(folder, languages):
         _write(f"wrote {display_path(written)}\n")
     return 0
 
@@ -174,7 +194,16 @@ def _parser() -> argparse.ArgumentParser:
         prog="handbook", description="Check and maintain the service-standards handbook."
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    check = commands.add_parser("check", help="check the standards; exit 1 on any error")
+    config = argparse.ArgumentParser(add_help=False)
+    config.add_argument(
+        "--config",
+        default=CONFIG_FILE,
+        metavar="FILE",
+        help="the site settings: languages, review rules (default: mkdocs.yml)",
+    )
+    check = commands.add_parser(
+        "check", parents=[config], help="check the standards; exit 1 on any error"
+    )
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: all)")
     check.add_argument("--format", choices=REPORTERS, default="text")
     check.add_argument(
@@ -184,24 +213,30 @@ def _parser() -> argparse.ArgumentParser:
     check.set_defaults(run=_check)
 
     translated = commands.add_parser(
-        "translated", help="mark translations in a file as made from the current English"
+        "translated",
+        parents=[config],
+        help="mark translations in a file as made from the current source text",
     )
     translated.add_argument("file", metavar="FILE")
     translated.add_argument(
-        "--language", action="append", choices=TRANSLATED_LANGUAGES, help="default: all"
+        "--language", action="append", help="a language code of mkdocs.yml; default: all"
     )
     translated.add_argument(
         "--id", action="append", help="only the texts of this standard, step, phase or name"
     )
     translated.set_defaults(run=_translated)
 
-    status = commands.add_parser("status", help="translated, missing and outdated, per phase")
+    status = commands.add_parser(
+        "status", parents=[config], help="translated, missing and outdated, per phase"
+    )
     status.add_argument("--format", choices=("text", "json"), default="text")
     status.add_argument("--strict", action="store_true", help="exit 1 unless all are current")
     status.add_argument("--standards", metavar="DIR")
     status.set_defaults(run=_status)
 
-    schema = commands.add_parser("schema", help="write the JSON Schemas for editors")
+    schema = commands.add_parser(
+        "schema", parents=[config], help="write the JSON Schemas for editors"
+    )
     schema.add_argument("--output", default="schema", metavar="DIR")
     schema.add_argument("--check", action="store_true", help="exit 1 if they are out of date")
     schema.set_defaults(run=_schema)

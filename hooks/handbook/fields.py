@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import difflib
 import re
+from dataclasses import dataclass
 from datetime import date
 
-from handbook import LANGUAGES, SOURCE_LANGUAGE
 from handbook.contract import (
     FINGERPRINT_PATTERN,
     SLUG_PATTERN,
@@ -18,12 +18,12 @@ from handbook.contract import (
     Field,
     Record,
 )
+from handbook.languages import Languages, english_name, locale_of
 from handbook.model import Text
 from handbook.problems import Place, Problem
 from handbook.textrules import text_faults
 from handbook.yamlsource import KIND_NAMES, Node
 
-LANGUAGE_NAMES = {"en": "English", "pl": "Polish", "ar": "Arabic"}
 BASED_ON = "based_on"
 
 
@@ -88,7 +88,7 @@ def read_id(node: Node, field: Field, problems: list[Problem]) -> str | None:
         field,
         problems,
         STANDARD_ID_PATTERN,
-        "capital letters, a hyphen and a number, e.g. CHK-01",
+        "capital letters, a hyphen and a number, e.g. ABC-01",
     )
 
 
@@ -167,71 +167,106 @@ def read_slugs(node: Node, field: Field, problems: list[Problem]) -> list[tuple[
     return [(slug, place) for slug, place in slugs if slug is not None]
 
 
-def read_text(node: Node, field: Field, problems: list[Problem]) -> Text | None:
-    """A translatable field: ``{en: …, pl: …, ar: …}``, English required, others warned."""
-    if node.kind != "map":
-        problems.append(
-            _wrong_kind(node, field, "a group of languages, e.g. {en: …, pl: …, ar: …}")
-        )
-        return None
-    translations: dict[str, str] = {}
-    based_on: dict[str, str] = {}
-    for language, key_place, value in node.entries:
-        if language == BASED_ON:
-            based_on = _read_based_on(value, problems)
-        elif language not in LANGUAGES:
-            problems.append(
-                key_place.error(_unknown_key(language, (*LANGUAGES, BASED_ON), f"'{field.name}'"))
-            )
-        elif value.kind not in {"str", "int", "float"}:
-            problems.append(
-                value.place.error(
-                    f"the {LANGUAGE_NAMES[language]} '{field.name}' must be text, "
-                    f"not {value.describe()}"
-                )
-            )
-        else:
-            for fault in text_faults(value.scalar):
+@dataclass(frozen=True)
+class TextReader:
+    """Reads translatable fields against the handbook's languages.
+
+    The source language is required. A missing translation is a warning (the source text is
+    shown) unless ``require_translations`` is set in ``mkdocs.yml``, then it is an error.
+    """
+
+    languages: Languages
+    require_translations: bool = False
+
+    def __call__(self, node: Node, field: Field, problems: list[Problem]) -> Text | None:
+        """A translatable field such as ``{en: …, pl: …}``; None after a problem."""
+        if node.kind != "map":
+            problems.append(_wrong_kind(node, field, f"a group of languages, {self.example}"))
+            return None
+        translations: dict[str, str] = {}
+        based_on: dict[str, str] = {}
+        for language, key_place, value in node.entries:
+            if language == BASED_ON:
+                based_on = self._read_based_on(value, problems)
+            elif language not in self.languages:
+                allowed = (*self.languages, BASED_ON)
+                problems.append(key_place.error(self._unknown_language(language, field, allowed)))
+            elif value.kind not in {"str", "int", "float"}:
                 problems.append(
-                    value.place.error(f"the {LANGUAGE_NAMES[language]} '{field.name}' {fault}")
+                    value.place.error(
+                        f"the {self.languages.name(language)} '{field.name}' must be text, "
+                        f"not {value.describe()}"
+                    )
                 )
-            translations[language] = value.scalar.strip()
-    if SOURCE_LANGUAGE not in translations:
-        if not any(k == SOURCE_LANGUAGE for k, _, _ in node.entries):
-            problems.append(
-                node.place.error(
-                    f"'{field.name}' has no English ({SOURCE_LANGUAGE}) text; "
-                    "English is required, other languages fall back to it"
+            else:
+                for fault in text_faults(value.scalar):
+                    problems.append(
+                        value.place.error(
+                            f"the {self.languages.name(language)} '{field.name}' {fault}"
+                        )
+                    )
+                translations[language] = value.scalar.strip()
+        source = self.languages.source
+        if source not in translations:
+            if not any(k == source for k, _, _ in node.entries):
+                problems.append(
+                    node.place.error(
+                        f"'{field.name}' has no {self.languages.name(source)} ({source}) text; "
+                        "the source language is required, the others fall back to it"
+                    )
                 )
-            )
-        return None
-    for language in LANGUAGES[1:]:
-        if not translations.get(language):
-            problems.append(
-                node.place.warning(
-                    f"'{field.name}' has no {LANGUAGE_NAMES[language]} ({language}) "
-                    "translation; the English text is shown there until it is added"
-                )
-            )
-    return Text(translations, based_on)
+            return None
+        for language in self.languages.translated:
+            if not translations.get(language):
+                problems.append(self.missing(node.place, field, language))
+        return Text(translations, source, based_on)
 
+    @property
+    def example(self) -> str:
+        return "e.g. {" + ", ".join(f"{code}: …" for code in self.languages) + "}"
 
-def _read_based_on(node: Node, problems: list[Problem]) -> dict[str, str]:
-    field = Field(BASED_ON, "text", "")
-    if node.kind != "map":
-        problems.append(_wrong_kind(node, field, "a group of languages, e.g. {pl: 1a2b3c4d}"))
-        return {}
-    recorded: dict[str, str] = {}
-    for language, key_place, value in node.entries:
-        if language not in LANGUAGES[1:]:
-            problems.append(key_place.error(_unknown_key(language, LANGUAGES[1:], BASED_ON)))
-        elif not re.match(FINGERPRINT_PATTERN, value.scalar):
-            problems.append(
-                value.place.error(
-                    f"{BASED_ON} '{value.scalar}' must be the 8-character fingerprint written "
-                    "by 'handbook translated'"
-                )
+    def _unknown_language(self, key: str, field: Field, allowed: tuple[str, ...]) -> str:
+        try:
+            locale_of(key)
+        except ValueError:
+            return _unknown_key(key, allowed, f"'{field.name}'")
+        return (
+            f"'{field.name}' has a {english_name(key)} ({key}) text, but {key} is not a "
+            "language of this handbook; add it to the i18n languages in mkdocs.yml, "
+            "or remove the text"
+        )
+
+    def missing(self, place: Place, field: Field, language: str) -> Problem:
+        """The problem of a text without ``language``: a warning, or an error if required."""
+        name = f"{self.languages.name(language)} ({language})"
+        if self.require_translations:
+            return place.error(
+                f"'{field.name}' has no {name} translation; mkdocs.yml requires every "
+                "translation (extra.handbook.require_translations)"
             )
-        else:
-            recorded[language] = value.scalar
-    return recorded
+        return place.warning(
+            f"'{field.name}' has no {name} translation; the "
+            f"{self.languages.name(self.languages.source)} text is shown there until it is added"
+        )
+
+    def _read_based_on(self, node: Node, problems: list[Problem]) -> dict[str, str]:
+        field = Field(BASED_ON, "text", "")
+        translated = self.languages.translated
+        if node.kind != "map":
+            example = ", ".join(f"{code}: 1a2b3c4d" for code in translated[:1] or ("de",))
+            problems.append(_wrong_kind(node, field, f"a group of languages, e.g. {{{example}}}"))
+            return {}
+        recorded: dict[str, str] = {}
+        for language, key_place, value in node.entries:
+            if language not in translated:
+                problems.append(key_place.error(_unknown_key(language, translated, BASED_ON)))
+            elif not re.match(FINGERPRINT_PATTERN, value.scalar):
+                problems.append(
+                    value.place.error(
+                        f"{BASED_ON} '{value.scalar}' must be the 8-character fingerprint "
+                        "written by 'handbook translated'"
+                    )
+                )
+            else:
+                recorded[language] = value.scalar
+        return recorded

@@ -1,183 +1,102 @@
-"""The words the handbook adds around the editors' text, in every language, and dates.
+"""The contract of ``labels.yaml``: the words the handbook prints around the editors' text.
 
-Kept in code rather than in ``standards/`` because they belong to the generator, not to an
-organisation's handbook; a test checks that every label exists in every language.
+The words themselves are data, in ``standards/labels.yaml``, so an organisation translates
+and rewords them like any other text; this module declares which words the renderers need,
+what each is for, and the ``{slots}`` each must keep. Dates are formatted by Babel.
 """
 
 from __future__ import annotations
 
+import difflib
+import re
 from datetime import date
 from functools import lru_cache
+from pathlib import Path
 
-from babel import Locale
 from babel.dates import format_date
+from babel.numbers import format_decimal
 
-from handbook import LANGUAGES
+from handbook.contract import Field
+from handbook.fields import BASED_ON, TextReader
+from handbook.languages import english_name, locale_of, plural_categories
+from handbook.model import Count, Labels, Text
+from handbook.problems import Place, Problem, display_path
+from handbook.textrules import text_faults
+from handbook.translations import SCALAR_KINDS, outdated_warnings
+from handbook.yamlsource import Node, read_yaml
 
-LABELS: dict[str, dict[str, str]] = {
-    "en": {
-        "personal": "Personal contact",
-        "product": "Product",
-        "procedure": "Procedure",
-        "basic": "Basic",
-        "expected": "Expected",
-        "exclusive": "Exclusive",
-        "current": "Current",
-        "due-soon": "Due soon",
-        "overdue": "Overdue",
-        "type": "Type",
-        "level": "Level",
-        "owner": "Owner",
-        "check": "How to check",
-        "last_reviewed": "Last reviewed",
-        "next_review": "Next review",
-        "review_by": "review by",
-        "reviewed_on": "reviewed",
-        "qualities": "Qualities",
-        "steps": "Steps",
-        "standards": "standards",
-        "phase": "Phase",
-        "principles": "Principles for every phase",
-        "sequence": "The service sequence",
-        "general": "Whole phase",
-        "not_translated": "Not yet translated into English; shown in English.",
-        "outdated": "The English text changed since this translation; check it against the "
-        "English page.",
-        "none_at_level": "No standard at this level yet.",
-        "status": "Status",
-        "standard": "Standard",
-        "all": "All",
-        "id": "ID",
-        "text": "Standard text",
-        "step": "Step",
-        "review_months": "Review interval (months)",
-        "link": "Link",
-        "total": "Total",
-        "by_phase": "By phase",
-        "by_owner": "By owner",
-        "as_of": "Status on {date}.",
-        "downloads": "Downloads",
-        "calendar_export": "Review calendar (iCalendar): one event per standard on its next "
-        "review date",
-        "data_export": "The whole handbook as data (JSON), all languages",
-        "table_export": "Table of the standards for auditors (CSV)",
-        "open_dashboard": "Open the review dashboard",
-        "changes_since": "Reviewed since {date}, newest first.",
-        "no_changes": "No standard has been reviewed since {date}.",
-        "calendar_summary": "Review {id} ({owner})",
-        "calendar_name": "Service standard reviews",
-    },
-    "pl": {
-        "personal": "Kontakt osobisty",
-        "product": "Produkt",
-        "procedure": "Procedura",
-        "basic": "Podstawowy",
-        "expected": "Oczekiwany",
-        "exclusive": "Wyjątkowy",
-        "current": "Aktualny",
-        "due-soon": "Przegląd wkrótce",
-        "overdue": "Po terminie",
-        "type": "Rodzaj",
-        "level": "Poziom",
-        "owner": "Odpowiada",
-        "check": "Jak sprawdzić",
-        "last_reviewed": "Ostatni przegląd",
-        "next_review": "Następny przegląd",
-        "review_by": "przegląd do",
-        "reviewed_on": "przejrzano",
-        "qualities": "Cechy obsługi",
-        "steps": "Etapy",
-        "standards": "standardów",
-        "phase": "Faza",
-        "principles": "Zasady obowiązujące w każdej fazie",
-        "sequence": "Przebieg obsługi",
-        "general": "Cała faza",
-        "not_translated": "Ten tekst nie ma jeszcze polskiego tłumaczenia; pokazujemy wersję "
-        "angielską.",
-        "outdated": "Tekst angielski zmienił się od czasu tego tłumaczenia; porównaj je ze "
-        "stroną angielską.",
-        "none_at_level": "Na tym poziomie nie ma jeszcze standardu.",
-        "status": "Stan",
-        "standard": "Standard",
-        "all": "Wszystkie",
-        "id": "Identyfikator",
-        "text": "Treść standardu",
-        "step": "Etap",
-        "review_months": "Okres przeglądu (w miesiącach)",
-        "link": "Odnośnik",
-        "total": "Razem",
-        "by_phase": "Według faz",
-        "by_owner": "Według osób odpowiedzialnych",
-        "as_of": "Stan na {date}.",
-        "downloads": "Do pobrania",
-        "calendar_export": "Kalendarz przeglądów (iCalendar): jedno wydarzenie na standard "
-        "w dniu jego następnego przeglądu",
-        "data_export": "Cały podręcznik jako dane (JSON), we wszystkich językach",
-        "table_export": "Tabela standardów dla audytorów (CSV)",
-        "open_dashboard": "Otwórz panel przeglądów",
-        "changes_since": "Przejrzane od {date}, od najnowszych.",
-        "no_changes": "Od {date} nie przejrzano żadnego standardu.",
-        "calendar_summary": "Przegląd {id} ({owner})",
-        "calendar_name": "Przeglądy standardów obsługi",
-    },
-    "ar": {
-        "personal": "التعامل الشخصي",
-        "product": "المنتج",
-        "procedure": "الإجراء",
-        "basic": "أساسي",
-        "expected": "متوقَّع",
-        "exclusive": "استثنائي",
-        "current": "ساري",
-        "due-soon": "تقترب مراجعته",
-        "overdue": "تجاوز موعد المراجعة",
-        "type": "النوع",
-        "level": "المستوى",
-        "owner": "المسؤول",
-        "check": "طريقة التحقق",
-        "last_reviewed": "آخر مراجعة",
-        "next_review": "المراجعة القادمة",
-        "review_by": "المراجعة قبل",
-        "reviewed_on": "رُوجع في",
-        "qualities": "صفات الخدمة",
-        "steps": "الخطوات",
-        "standards": "معايير",
-        "phase": "المرحلة",
-        "principles": "مبادئ تسري على كل المراحل",
-        "sequence": "تسلسل الخدمة",
-        "general": "المرحلة كلها",
-        "not_translated": "لم يُترجم هذا النص إلى العربية بعد، لذا يظهر بالإنجليزية.",
-        "outdated": "تغيّر النص الإنجليزي بعد هذه الترجمة؛ راجعها مقارنةً بالصفحة الإنجليزية.",
-        "none_at_level": "لا يوجد معيار في هذا المستوى بعد.",
-        "status": "الحالة",
-        "standard": "المعيار",
-        "all": "الكل",
-        "id": "الرمز",
-        "text": "نص المعيار",
-        "step": "الخطوة",
-        "review_months": "فترة المراجعة (بالأشهر)",
-        "link": "الرابط",
-        "total": "المجموع",
-        "by_phase": "حسب المرحلة",
-        "by_owner": "حسب المسؤول",
-        "as_of": "الحالة في {date}.",
-        "downloads": "ملفات للتنزيل",
-        "calendar_export": "تقويم المراجعات (iCalendar): حدث واحد لكل معيار في موعد مراجعته "
-        "القادمة",
-        "data_export": "الدليل كاملًا في صورة بيانات (JSON) بجميع اللغات",
-        "table_export": "جدول المعايير للمدققين (CSV)",
-        "open_dashboard": "افتح لوحة المراجعات",
-        "changes_since": "المعايير التي رُوجعت منذ {date}، الأحدث أولًا.",
-        "no_changes": "لم يُراجَع أي معيار منذ {date}.",
-        "calendar_summary": "مراجعة {id} ({owner})",
-        "calendar_name": "مراجعات معايير الخدمة",
-    },
+LABELS_FILE = "labels.yaml"
+
+WORDS: dict[str, str] = {
+    "personal": "the standard type 'personal': how staff behave towards the customer",
+    "product": "the standard type 'product': what is offered or handed over",
+    "procedure": "the standard type 'procedure': how the work is organised",
+    "basic": "the level 'basic': what the sector commonly provides",
+    "expected": "the level 'expected': what the customer expects",
+    "exclusive": "the level 'exclusive': beyond what the customer expects",
+    "current": "badge of a standard reviewed in time",
+    "due-soon": "badge of a standard whose review is near",
+    "overdue": "badge of a standard past its review date",
+    "type": "heading: the standard's type",
+    "level": "heading: the standard's level",
+    "owner": "heading: the role accountable for the standard",
+    "check": "heading: how an auditor checks the standard",
+    "last_reviewed": "heading: date of the last review",
+    "next_review": "heading: date of the next review",
+    "review_by": "badge text before the next review date",
+    "reviewed_on": "text before the date a standard was reviewed",
+    "qualities": "heading: the qualities of a step",
+    "steps": "heading: the steps of a phase",
+    "phase": "heading: a phase",
+    "principles": "heading of the principles on the home page",
+    "sequence": "heading of the service sequence on the home page",
+    "general": "heading of the standards that belong to no step",
+    "not_translated": "note on a text shown in the source language",
+    "outdated": "note on a translation made from an older source text",
+    "none_at_level": "levels page: a phase has no standard at a level",
+    "status": "heading: review status",
+    "standard": "heading: a standard",
+    "all": "filter: all statuses",
+    "id": "heading: a standard's ID",
+    "text": "heading: a standard's text",
+    "step": "heading: a step",
+    "review_months": "heading: months between reviews",
+    "link": "heading: the link to a standard",
+    "total": "count of all standards on the dashboard",
+    "by_phase": "dashboard heading: counts per phase",
+    "by_owner": "dashboard heading: lists per owner",
+    "as_of": "dashboard: the date the status was computed",
+    "downloads": "dashboard heading: the exports",
+    "calendar_export": "link text of the review calendar",
+    "data_export": "link text of standards.json",
+    "table_export": "text before the CSV tables",
+    "open_dashboard": "home page: link to the review dashboard",
+    "changes_since": "changes page: standards reviewed since a date",
+    "no_changes": "changes page: nothing reviewed since a date",
+    "calendar_summary": "review calendar: title of one review",
+    "calendar_name": "review calendar: its name",
+    "translated": "translation status: texts translated",
+    "missing": "translation status: texts not translated",
+    "source_changed": "translation status: source text changed since the translation",
+    "other_texts": "translation status: row of titles, steps and vocabulary",
+    "complete": "translation status: a language is complete",
+    "incomplete": "translation status: a language has texts to do",
 }
+"""Every plain word by key, with what it is for (the checker's and the schema's help)."""
 
-assert all(LABELS[language].keys() == LABELS["en"].keys() for language in LANGUAGES)
+COUNTS: dict[str, str] = {
+    "standards_count": "how many standards a phase has, e.g. 11 standards",
+}
+"""Words with a number: one form per CLDR plural category of each language."""
 
-
-def label(language: str, key: str) -> str:
-    return LABELS[language][key]
+SLOTS: dict[str, frozenset[str]] = {
+    "as_of": frozenset({"date"}),
+    "changes_since": frozenset({"date"}),
+    "no_changes": frozenset({"date"}),
+    "calendar_summary": frozenset({"id", "owner"}),
+    **{key: frozenset({"count"}) for key in COUNTS},
+}
+"""The ``{slots}`` a word must contain in every language; the others have none."""
 
 
 @lru_cache(maxsize=8192)
@@ -187,10 +106,166 @@ def local_date(day: date, language: str) -> str:
     Cached: Babel parses the locale and the pattern on every call, a handbook repeats the
     same few hundred review dates on every card, and the result depends on nothing else.
     """
-    return format_date(day, format="long", locale=language)
+    return format_date(day, format="long", locale=locale_of(language))
 
 
-def language_name(language: str) -> str:
-    """A language's own name (English, Polski, العربية), for links that offer each one."""
-    name = Locale.parse(language).get_display_name(language) or language
-    return name[:1].upper() + name[1:]
+def local_number(count: int, language: str) -> str:
+    return format_decimal(count, locale=locale_of(language))
+
+
+def load_labels(path: Path, texts: TextReader, problems: list[Problem]) -> Labels:
+    """Read ``labels.yaml``; every word is required in the source language."""
+    shown = display_path(path)
+    if not path.exists():
+        problems.append(
+            Place(shown).error(
+                f"{LABELS_FILE} is missing: it holds the handbook's own words (badges, "
+                "headings, counts); copy hooks/handbook/starter/standards/labels.yaml there"
+            )
+        )
+        return Labels({}, {})
+    node, found = read_yaml(path, shown)
+    problems.extend(found)
+    if node is None:
+        return Labels({}, {})
+    problems.extend(outdated_warnings(node, texts.languages))
+    if node.kind != "map":
+        problems.append(node.place.error(f"{LABELS_FILE} must be a group of words (key: text)"))
+        return Labels({}, {})
+    words: dict[str, Text] = {}
+    counts: dict[str, Count] = {}
+    known = (*WORDS, *COUNTS)
+    for key, key_place, value in node.entries:
+        if key in WORDS:
+            text = texts(value, Field(key, "text", WORDS[key]), problems)
+            if text is not None and _slots_kept(key, value, problems):
+                words[key] = text
+        elif key in COUNTS:
+            count = _read_count(key, value, texts, problems)
+            if count is not None:
+                counts[key] = count
+        else:
+            guess = difflib.get_close_matches(key, known, n=1)
+            hint = f"did you mean '{guess[0]}'? " if guess else ""
+            problems.append(
+                key_place.error(
+                    f"unknown word '{key}' in {LABELS_FILE}; {hint}"
+                    "the words are listed in schema/labels.schema.json"
+                )
+            )
+    given = {key for key, _, _ in node.entries}
+    for key in known:
+        if key not in given:
+            help_text = WORDS.get(key) or COUNTS[key]
+            problems.append(
+                node.place.error(f"{LABELS_FILE} is missing '{key}' ({help_text}); add it")
+            )
+    return Labels(words, counts)
+
+
+def _slots(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\{(\w*)\}", text))
+
+
+def _slots_kept(key: str, node: Node, problems: list[Problem]) -> bool:
+    """Each language keeps exactly the ``{slots}`` the renderers fill in."""
+    wanted = SLOTS.get(key, frozenset())
+    kept = True
+    for language, _, value in node.entries:
+        if value.kind in SCALAR_KINDS and language != BASED_ON and _slots(value.scalar) != wanted:
+            problems.append(value.place.error(_slot_message(key, language, wanted)))
+            kept = False
+    return kept
+
+
+def _slot_message(key: str, language: str, wanted: frozenset[str]) -> str:
+    slots = ", ".join(f"{{{slot}}}" for slot in sorted(wanted))
+    return (
+        f"the {english_name(language)} '{key}' must contain {slots} exactly once each and no "
+        "other {…}"
+        if wanted
+        else f"the {english_name(language)} '{key}' must not contain {{…}}"
+    )
+
+
+def _read_count(key: str, node: Node, texts: TextReader, problems: list[Problem]) -> Count | None:
+    """A word with a number: ``{en: {one: …, other: …}, pl: {one:, few:, many:, other:}}``."""
+    languages = texts.languages
+    if node.kind != "map":
+        problems.append(node.place.error(f"'{key}' must be a group of languages, {texts.example}"))
+        return None
+    forms: dict[str, dict[str, str]] = {}
+    for language, key_place, value in node.entries:
+        if language not in languages:
+            problems.append(
+                key_place.error(
+                    f"'{key}' has a text in '{language}', which is not a "
+                    "language of this handbook (mkdocs.yml)"
+                )
+            )
+            continue
+        read = _read_forms(key, language, value, language == languages.source, problems)
+        if read is not None:
+            forms[language] = read
+    if languages.source not in forms:
+        if languages.source not in {k for k, _, _ in node.entries}:
+            problems.append(
+                node.place.error(
+                    f"'{key}' has no {english_name(languages.source)} ({languages.source}) forms; "
+                    "the source language is required"
+                )
+            )
+        return None
+    for language in languages.translated:
+        if language not in forms and language not in {k for k, _, _ in node.entries}:
+            problems.append(texts.missing(node.place, Field(key, "text", ""), language))
+    return Count(forms, languages.source)
+
+
+def _read_forms(
+    key: str, language: str, node: Node, required: bool, problems: list[Problem]
+) -> dict[str, str] | None:
+    """The patterns of one language by CLDR plural category, each category present."""
+    name = english_name(language)
+    needed = plural_categories(language)
+    listed = ", ".join(sorted(needed))
+    if node.kind != "map":
+        problems.append(
+            node.place.error(
+                f"the {name} '{key}' must give one text per plural "
+                f'category ({listed}), e.g. {{other: "{{count}} …"}}'
+            )
+        )
+        return None
+    patterns: dict[str, str] = {}
+    for category, category_place, value in node.entries:
+        if category not in needed:
+            problems.append(
+                category_place.error(
+                    f"'{category}' is not a plural category of {name}; use: {listed}"
+                )
+            )
+        elif value.kind not in SCALAR_KINDS or not value.scalar.strip():
+            problems.append(value.place.error(f"the {name} '{key}' ({category}) must be text"))
+        elif not _slots(value.scalar) <= {"count"} or (
+            category == "other" and "count" not in _slots(value.scalar)
+        ):
+            problems.append(
+                value.place.error(
+                    f"the {name} '{key}' ({category}) may contain only {{count}}, and the "
+                    "'other' form must contain it"
+                )
+            )
+        else:
+            for fault in text_faults(value.scalar):
+                problems.append(value.place.error(f"the {name} '{key}' ({category}) {fault}"))
+            patterns[category] = value.scalar.strip()
+    absent = sorted(needed - set(patterns))
+    if absent and len(patterns) == len(node.entries):
+        place = node.place
+        message = f"the {name} '{key}' has no form for {', '.join(absent)}; {name} needs {listed}"
+        if required:
+            problems.append(place.error(message))
+        else:
+            problems.append(place.warning(message + f"; the {name} pages show the source forms"))
+    return patterns if not absent and len(patterns) == len(node.entries) else None

@@ -6,13 +6,14 @@ Nothing stops at the first mistake: the editor sees all of them in one run.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
 from handbook.contract import PHASE, STANDARD, STEP, Field, Record
 from handbook.fields import (
+    TextReader,
     read_choice,
     read_date,
     read_id,
@@ -20,9 +21,19 @@ from handbook.fields import (
     read_record,
     read_slug,
     read_slugs,
-    read_text,
 )
-from handbook.model import Handbook, Level, Phase, Standard, StandardType, Step, Text, Vocabulary
+from handbook.labels import LABELS_FILE, load_labels
+from handbook.languages import Languages
+from handbook.model import (
+    Handbook,
+    Level,
+    Phase,
+    Standard,
+    StandardType,
+    Step,
+    Text,
+    Vocabulary,
+)
 from handbook.problems import Place, Problem, Severity, display_path
 from handbook.review import ReviewPolicy
 from handbook.translations import SCALAR_KINDS, outdated_warnings
@@ -53,68 +64,80 @@ class LoadResult:
         return [p for p in self.problems if p.severity is Severity.WARNING]
 
 
+DATA_FILES = frozenset({VOCABULARY_FILE, LABELS_FILE})
+"""The files of the data folder that are not phases."""
+
+
 def phase_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.glob("*.yaml") if p.name != VOCABULARY_FILE)
+    return sorted(p for p in folder.glob("*.yaml") if p.name not in DATA_FILES)
+
+
+def data_files(folder: Path) -> list[Path]:
+    """Every file the loader reads from ``folder``."""
+    return [*(folder / name for name in sorted(DATA_FILES)), *phase_files(folder)]
 
 
 def load_handbook(
-    folder: Path, policy: ReviewPolicy, only: Sequence[Path] | None = None
+    folder: Path, policy: ReviewPolicy, languages: Languages, require_translations: bool = False
 ) -> LoadResult:
-    """Load ``folder`` (or just the ``only`` phase files in it) against its vocabulary."""
+    """Load every file of ``folder``: the vocabulary, the labels and the phases."""
     problems: list[Problem] = []
-    vocabulary = _load_vocabulary(folder / VOCABULARY_FILE, problems)
+    texts = TextReader(languages, require_translations)
+    vocabulary = _load_vocabulary(folder / VOCABULARY_FILE, texts, problems)
+    labels = load_labels(folder / LABELS_FILE, texts, problems)
     phases: list[Phase] = []
-    id_places: dict[str, Place] = {}
-    for path in only if only is not None else phase_files(folder):
-        phase = _load_phase_file(path, vocabulary, policy, id_places, problems)
+    ids = Registry("standard ID", "IDs must be unique across the handbook")
+    orders = Registry("order", "give each phase its own position in the sequence")
+    for path in phase_files(folder):
+        phase = _load_phase_file(path, vocabulary, policy, texts, ids, orders, problems)
         if phase is not None:
             phases.append(phase)
-    _check_orders(phases, problems)
     problems.sort()
     if any(p.severity is Severity.ERROR for p in problems):
         return LoadResult(None, problems)
     phases.sort(key=lambda p: (p.order, p.slug))
-    return LoadResult(Handbook(tuple(phases), vocabulary), problems)
+    return LoadResult(Handbook(tuple(phases), vocabulary, labels, languages), problems)
 
 
-def _check_unique_ids(
-    places: dict[str, Place], id_places: dict[str, Place], problems: list[Problem]
-) -> None:
-    """IDs already seen in other files; checked even when a file has other errors."""
-    for standard_id, place in places.items():
-        if standard_id in id_places:
-            first = id_places[standard_id]
-            problems.append(
-                place.error(
-                    f"standard ID '{standard_id}' is already used at "
-                    f"{first.path}:{first.line}; IDs must be unique across the handbook"
-                )
+class Registry:
+    """The first place of each value that must be unique; a repeat is reported at both.
+
+    An editor who reuses an ID sees the error in the file they changed and in the file
+    that had it first, so a pull request shows it inside its own diff.
+    """
+
+    def __init__(self, what: str, rule: str) -> None:
+        self.what = what
+        self.rule = rule
+        self.first: dict[str, Place] = {}
+
+    def add(self, value: str, place: Place, problems: list[Problem]) -> bool:
+        """Record ``value`` at ``place``; False (and both places reported) if seen before."""
+        first = self.first.get(value)
+        if first is None:
+            self.first[value] = place
+            return True
+        problems.append(
+            place.error(
+                f"{self.what} '{value}' is already used at {first.path}:{first.line}; {self.rule}"
             )
-        else:
-            id_places[standard_id] = place
-
-
-def _check_orders(phases: list[Phase], problems: list[Problem]) -> None:
-    seen: dict[int, Phase] = {}
-    for phase in phases:
-        if phase.order in seen:
-            problems.append(
-                Place(phase.source_path).error(
-                    f"order {phase.order} is also used by {seen[phase.order].source_path}; "
-                    "give each phase its own position in the sequence"
-                )
+        )
+        problems.append(
+            first.error(
+                f"{self.what} '{value}' is used again at {place.path}:{place.line}; {self.rule}"
             )
-        seen[phase.order] = phase
+        )
+        return False
 
 
-def _load_vocabulary(path: Path, problems: list[Problem]) -> Vocabulary:
+def _load_vocabulary(path: Path, texts: TextReader, problems: list[Problem]) -> Vocabulary:
     shown = display_path(path)
     node, found = read_yaml(path, shown)
     problems.extend(found)
     sections: dict[str, dict[str, Text]] = {name: {} for name in VOCABULARY_SECTIONS}
     if node is None:
         return Vocabulary(**sections)
-    problems.extend(outdated_warnings(node))
+    problems.extend(outdated_warnings(node, texts.languages))
     if node.kind != "map":
         problems.append(node.place.error("the vocabulary must list 'qualities' and 'owners'"))
         return Vocabulary(**sections)
@@ -131,18 +154,20 @@ def _load_vocabulary(path: Path, problems: list[Problem]) -> Vocabulary:
         if name not in given:
             problems.append(node.place.error(f"the vocabulary is missing '{name}': {help_text}"))
         else:
-            sections[name] = _read_terms(given[name], name, problems)
+            sections[name] = _read_terms(given[name], name, texts, problems)
     return Vocabulary(**sections)
 
 
-def _read_terms(node: Node, section: str, problems: list[Problem]) -> dict[str, Text]:
+def _read_terms(
+    node: Node, section: str, texts: TextReader, problems: list[Problem]
+) -> dict[str, Text]:
     if node.kind != "map":
         problems.append(node.place.error(f"'{section}' must be a group of names, e.g. friendly:"))
         return {}
     terms: dict[str, Text] = {}
     for key, key_place, value in node.entries:
         slug = read_slug(Node("str", key_place, scalar=key), Field(section, "slug", ""), problems)
-        text = read_text(value, Field(key, "text", ""), problems)
+        text = texts(value, Field(key, "text", ""), problems)
         if slug and text:
             terms[slug] = text
     return terms
@@ -152,7 +177,9 @@ def _load_phase_file(
     path: Path,
     vocabulary: Vocabulary,
     policy: ReviewPolicy,
-    id_places: dict[str, Place],
+    texts: TextReader,
+    ids: Registry,
+    orders: Registry,
     problems: list[Problem],
 ) -> Phase | None:
     shown = display_path(path)
@@ -160,7 +187,7 @@ def _load_phase_file(
     problems.extend(found)
     if node is None:
         return None
-    problems.extend(outdated_warnings(node))
+    problems.extend(outdated_warnings(node, texts.languages))
     before = len(problems)
     values = read_record(node, PHASE, problems)
     if values is None:
@@ -173,16 +200,16 @@ def _load_phase_file(
                 f"rename the file to {slug}.yaml or set phase: {path.stem}"
             )
         )
-    steps = _read_steps(values.get("steps"), vocabulary, problems)
+    steps = _read_steps(values.get("steps"), vocabulary, texts, problems)
     step_ids = {step.id for step in steps}
-    standards, places = _read_standards(
-        values.get("standards"), slug or path.stem, step_ids, vocabulary, policy, problems
-    )
-    _check_unique_ids(places, id_places, problems)
+    context = _StandardContext(slug or path.stem, step_ids, vocabulary, policy, texts)
+    standards = _read_standards(values.get("standards"), context, ids, problems)
     kind = _field(values, PHASE, "kind", read_choice, problems) or "phase"
     order = _field(values, PHASE, "order", read_int, problems)
-    title = _field(values, PHASE, "title", read_text, problems)
-    summary = _field(values, PHASE, "summary", read_text, problems)
+    if order is not None:
+        orders.add(str(order), values["order"].place, problems)
+    title = _field(values, PHASE, "title", texts, problems)
+    summary = _field(values, PHASE, "summary", texts, problems)
     if _has_new_errors(problems, before) or None in (slug, order, title, summary):
         return None
     assert slug is not None and order is not None and title is not None and summary is not None
@@ -223,16 +250,16 @@ def _records(node: Node | None, name: str, problems: list[Problem]) -> tuple[Nod
 
 
 def _read_steps(
-    node: Node | None, vocabulary: Vocabulary, problems: list[Problem]
+    node: Node | None, vocabulary: Vocabulary, texts: TextReader, problems: list[Problem]
 ) -> tuple[Step, ...]:
     steps: list[Step] = []
-    seen: dict[str, Place] = {}
+    seen = Registry("step id", "give each step of the phase its own id")
     for item in _records(node, "steps", problems):
         values = read_record(item, STEP, problems)
         if values is None:
             continue
         step_id = _field(values, STEP, "id", read_slug, problems)
-        title = _field(values, STEP, "title", read_text, problems)
+        title = _field(values, STEP, "title", texts, problems)
         qualities = (
             read_slugs(values["qualities"], _contract(STEP, "qualities"), problems)
             if ("qualities" in values)
@@ -242,94 +269,81 @@ def _read_steps(
             if quality not in vocabulary.qualities:
                 problems.append(
                     place.error(
-                        f"quality '{quality}' is not in vocabulary.yaml; use one of: "
+                        f"quality '{quality}' is not in {VOCABULARY_FILE}; use one of: "
                         + ", ".join(sorted(vocabulary.qualities))
                     )
                 )
-        if step_id in seen:
-            problems.append(
-                values["id"].place.error(
-                    f"step id '{step_id}' is already used on line {seen[step_id].line}"
-                )
-            )
-        elif step_id is not None and title is not None:
-            seen[step_id] = values["id"].place
+        unique = step_id is None or seen.add(step_id, values["id"].place, problems)
+        if unique and step_id is not None and title is not None:
             steps.append(Step(step_id, title, tuple(q for q, _ in qualities)))
     return tuple(steps)
 
 
+@dataclass(frozen=True)
+class _StandardContext:
+    """What a phase file's standards are checked against."""
+
+    phase: str
+    step_ids: set[str]
+    vocabulary: Vocabulary
+    policy: ReviewPolicy
+    texts: TextReader
+
+
 def _read_standards(
-    node: Node | None,
-    phase: str,
-    step_ids: set[str],
-    vocabulary: Vocabulary,
-    policy: ReviewPolicy,
-    problems: list[Problem],
-) -> tuple[tuple[Standard, ...], dict[str, Place]]:
+    node: Node | None, context: _StandardContext, ids: Registry, problems: list[Problem]
+) -> tuple[Standard, ...]:
     standards: list[Standard] = []
-    places: dict[str, Place] = {}
     for item in _records(node, "standards", problems):
         values = read_record(item, STANDARD, problems)
         if values is None:
             continue
         id_node = values.get("id")
-        if id_node is not None and id_node.kind not in SCALAR_KINDS:
-            id_node = None
-        repeated = id_node is not None and id_node.scalar in places
-        if id_node is not None and repeated:
-            problems.append(
-                id_node.place.error(
-                    f"standard ID '{id_node.scalar}' is already used on line "
-                    f"{places[id_node.scalar].line}; IDs must be unique across the handbook"
-                )
-            )
-        elif id_node is not None:
-            places[id_node.scalar] = id_node.place
+        unique = (
+            id_node is None
+            or id_node.kind not in SCALAR_KINDS
+            or ids.add(id_node.scalar, id_node.place, problems)
+        )
         # Read even a repeated standard, so its other mistakes are reported in the same run.
-        standard = _read_standard(values, phase, step_ids, vocabulary, policy, problems)
-        if standard is not None and not repeated:
+        standard = _read_standard(values, context, problems)
+        if standard is not None and unique:
             standards.append(standard)
-    return tuple(standards), places
+    return tuple(standards)
 
 
 def _read_standard(
-    values: dict[str, Node],
-    phase: str,
-    step_ids: set[str],
-    vocabulary: Vocabulary,
-    policy: ReviewPolicy,
-    problems: list[Problem],
+    values: dict[str, Node], context: _StandardContext, problems: list[Problem]
 ) -> Standard | None:
     before = len(problems)
     standard_id = _field(values, STANDARD, "id", read_id, problems)
     step = _field(values, STANDARD, "step", read_slug, problems)
-    if step is not None and step not in step_ids:
+    if step is not None and step not in context.step_ids:
         problems.append(
             values["step"].place.error(
                 f"step '{step}' is not a step of this phase; use one of: "
-                + (", ".join(sorted(step_ids)) or "(no steps defined)")
+                + (", ".join(sorted(context.step_ids)) or "(no steps defined)")
             )
         )
+    owners = context.vocabulary.owners
     owner = _field(values, STANDARD, "owner", read_slug, problems)
-    if owner is not None and owner not in vocabulary.owners:
+    if owner is not None and owner not in owners:
         problems.append(
             values["owner"].place.error(
-                f"owner '{owner}' is not in vocabulary.yaml; use one of: "
-                + ", ".join(sorted(vocabulary.owners))
+                f"owner '{owner}' is not in {VOCABULARY_FILE}; use one of: "
+                + ", ".join(sorted(owners))
             )
         )
     kind = _field(values, STANDARD, "type", read_choice, problems)
     level = _field(values, STANDARD, "level", read_choice, problems)
+    today = context.policy.today
     last_reviewed = (
-        read_date(
-            values["last_reviewed"], _contract(STANDARD, "last_reviewed"), problems, policy.today
-        )
+        read_date(values["last_reviewed"], _contract(STANDARD, "last_reviewed"), problems, today)
         if "last_reviewed" in values
         else None
     )
-    months = _field(values, STANDARD, "review_months", read_int, problems) or policy.review_months
-    text = _field(values, STANDARD, "text", read_text, problems)
-    check = _field(values, STANDARD, "check", read_text, problems)
+    months = _field(values, STANDARD, "review_months", read_int, problems)
+    text = _field(values, STANDARD, "text", context.texts, problems)
+    check = _field(values, STANDARD, "check", context.texts, problems)
     if (
         _has_new_errors(problems, before)
         or standard_id is None
@@ -343,13 +357,13 @@ def _read_standard(
         return None
     return Standard(
         id=standard_id,
-        phase=phase,
+        phase=context.phase,
         step=step,
         type=StandardType(kind),
         level=Level(level),
         owner=owner,
         last_reviewed=last_reviewed,
-        review_months=months,
+        review_months=months or context.policy.review_months,
         text=text,
         check=check,
     )

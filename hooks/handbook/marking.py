@@ -14,8 +14,8 @@ from pathlib import Path
 
 import yaml
 
-from handbook import SOURCE_LANGUAGE
-from handbook.fields import BASED_ON, LANGUAGE_NAMES
+from handbook.fields import BASED_ON
+from handbook.languages import Languages, english_name
 from handbook.model import fingerprint
 from handbook.problems import Place, Problem, display_path
 from handbook.translations import (
@@ -37,9 +37,9 @@ class Marked:
     languages: tuple[str, ...]
 
     def describe(self) -> str:
-        names = ", ".join(LANGUAGE_NAMES[language] for language in self.languages)
+        names = ", ".join(english_name(language) for language in self.languages)
         return f"{self.site.node.place.line}:{self.site.node.place.column}: marked {names} " + (
-            f"'{self.site.field}' of {self.site.owner} as translated from the current English"
+            f"'{self.site.field}' of {self.site.owner} as translated from the current source text"
         )
 
 
@@ -59,7 +59,9 @@ class _Edit:
     insert: str
 
 
-def mark_file(path: Path, languages: Sequence[str], ids: Sequence[str]) -> Marking:
+def mark_file(
+    path: Path, languages: Languages, chosen: Sequence[str], ids: Sequence[str]
+) -> Marking:
     """Mark the translations in ``path`` and save it; on any problem the file is untouched."""
     shown = display_path(path)
     _, problems = read_yaml(path, shown)
@@ -68,18 +70,20 @@ def mark_file(path: Path, languages: Sequence[str], ids: Sequence[str]) -> Marki
     data = path.read_bytes()
     bom = data.startswith(b"\xef\xbb\xbf")
     text = data.decode("utf-8-sig")
-    marking = mark_text(text, shown, languages, ids)
+    marking = mark_text(text, shown, languages, chosen, ids)
     if not marking.problems and marking.text != text:
         path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + marking.text.encode("utf-8"))
     return marking
 
 
-def mark_text(text: str, shown_as: str, languages: Sequence[str], ids: Sequence[str]) -> Marking:
-    """``text`` with fingerprints for ``languages`` in the texts of ``ids`` (all when empty)."""
+def mark_text(
+    text: str, shown_as: str, languages: Languages, chosen: Sequence[str], ids: Sequence[str]
+) -> Marking:
+    """``text`` with fingerprints for ``chosen`` in the texts of ``ids`` (all when empty)."""
     root, problems = parse_yaml(text, shown_as)
     if root is None or problems:
         return Marking(text, problems=tuple(problems))
-    sites = text_sites(root)
+    sites = text_sites(root, languages.source)
     unknown = [wanted for wanted in ids if wanted not in {site.owner for site in sites}]
     if unknown:
         owners = ", ".join(dict.fromkeys(site.owner for site in sites)) or "(none)"
@@ -95,7 +99,7 @@ def mark_text(text: str, shown_as: str, languages: Sequence[str], ids: Sequence[
     for site in sites:
         if ids and site.owner not in ids:
             continue
-        planned = _plan(site, languages, raw_maps, text, newline)
+        planned = _plan(site, languages, chosen, raw_maps, text, newline)
         if isinstance(planned, Problem):
             return Marking(text, problems=(planned,))
         if planned:
@@ -103,7 +107,8 @@ def mark_text(text: str, shown_as: str, languages: Sequence[str], ids: Sequence[
             edits += site_edits
             marked.append(done)
     result = _apply(text, edits)
-    failure = _verify(text, result, shown_as, [sites.index(m.site) for m in marked], marked)
+    positions = [sites.index(m.site) for m in marked]
+    failure = _verify(text, result, shown_as, languages, positions, marked)
     if failure is not None:
         return Marking(text, problems=(failure,))
     return Marking(result, tuple(marked))
@@ -125,18 +130,19 @@ def _raw_maps(root: yaml.Node | None) -> dict[tuple[int, int], yaml.MappingNode]
 
 def _plan(
     site: TextSite,
-    languages: Sequence[str],
+    languages: Languages,
+    chosen: Sequence[str],
     raw_maps: dict[tuple[int, int], yaml.MappingNode],
     text: str,
     newline: str,
 ) -> tuple[list[_Edit], Marked] | Problem | None:
-    """The edits that record the current English for ``languages`` in one text."""
-    english = site.entry(SOURCE_LANGUAGE)
-    if english is None or english.kind not in SCALAR_KINDS:
+    """The edits that record the current source text for ``chosen`` in one text."""
+    original = site.entry(languages.source)
+    if original is None or original.kind not in SCALAR_KINDS:
         return None
-    current = fingerprint(english.scalar)
-    wanted = [language for language in languages if _translated(site, language)]
-    recorded = {k: v.scalar for k, v in recorded_fingerprints(site).items()}
+    current = fingerprint(original.scalar)
+    wanted = [language for language in chosen if _translated(site, language)]
+    recorded = {k: v.scalar for k, v in recorded_fingerprints(site, languages).items()}
     stale = [language for language in wanted if recorded.get(language) != current]
     if not stale:
         return None
@@ -233,7 +239,12 @@ def _apply(text: str, edits: list[_Edit]) -> str:
 
 
 def _verify(
-    before: str, after: str, shown_as: str, positions: list[int], marked: list[Marked]
+    before: str,
+    after: str,
+    shown_as: str,
+    languages: Languages,
+    positions: list[int],
+    marked: list[Marked],
 ) -> Problem | None:
     """None when ``after`` holds the same data as ``before`` plus the new fingerprints.
 
@@ -243,11 +254,13 @@ def _verify(
     new_root, problems = parse_yaml(after, shown_as)
     if problems or old_root is None or new_root is None or _shape(old_root) != _shape(new_root):
         return _refused(shown_as)
-    sites = text_sites(new_root)
+    sites = text_sites(new_root, languages.source)
     for position, done in zip(positions, marked, strict=True):
-        english = sites[position].entry(SOURCE_LANGUAGE)
-        current = fingerprint(english.scalar) if english is not None else ""
-        recorded = {k: v.scalar for k, v in recorded_fingerprints(sites[position]).items()}
+        original = sites[position].entry(languages.source)
+        current = fingerprint(original.scalar) if original is not None else ""
+        recorded = {
+            k: v.scalar for k, v in recorded_fingerprints(sites[position], languages).items()
+        }
         if any(recorded.get(language) != current for language in done.languages):
             return _refused(shown_as)
     return None
@@ -256,7 +269,8 @@ def _verify(
 def _refused(shown_as: str) -> Problem:
     return Place(shown_as).error(
         "the fingerprints could not be added without changing other text; "
-        f"add '{BASED_ON}: {{pl: …, ar: …}}' by hand (see CONTRIBUTING.md); the file is unchanged"
+        f"add '{BASED_ON}: {{<language>: <fingerprint>}}' by hand (see CONTRIBUTING.md); "
+        "the file is unchanged"
     )
 
 

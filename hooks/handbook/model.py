@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
-from handbook import SOURCE_LANGUAGE
+from handbook.languages import Languages, plural_category
 
 
 class StandardType(StrEnum):
@@ -23,7 +23,7 @@ class StandardType(StrEnum):
 
 
 class Level(StrEnum):
-    """How far a standard goes: market norm, what the guest expects, or a surprise."""
+    """How far a standard goes: market norm, what the customer expects, or a surprise."""
 
     BASIC = "basic"
     EXPECTED = "expected"
@@ -31,7 +31,7 @@ class Level(StrEnum):
 
 
 def fingerprint(source_text: str) -> str:
-    """A short, stable hash of an English text; a translation records the one it came from."""
+    """A short, stable hash of a source text; a translation records the one it came from."""
     normalised = " ".join(source_text.split())
     # surrogatepass: an unpaired surrogate is reported by the checker, never a crash here
     return hashlib.sha256(normalised.encode("utf-8", "surrogatepass")).hexdigest()[:8]
@@ -39,28 +39,29 @@ def fingerprint(source_text: str) -> str:
 
 @dataclass(frozen=True)
 class Text:
-    """A translatable text: the English source plus whatever translations exist.
+    """A translatable text: the source-language text plus whatever translations exist.
 
-    ``based_on`` maps a language to the fingerprint of the English text its translation was
-    made from, so a changed English text shows the translation as outdated.
+    ``based_on`` maps a language to the fingerprint of the source text its translation was
+    made from, so a changed source text shows the translation as outdated.
     """
 
     translations: dict[str, str]
+    source_language: str
     based_on: dict[str, str] = field(default_factory=dict)
 
     @property
     def source(self) -> str:
-        return self.translations[SOURCE_LANGUAGE]
+        return self.translations[self.source_language]
 
     def has(self, language: str) -> bool:
         return bool(self.translations.get(language, "").strip())
 
     def get(self, language: str) -> str:
-        """The text in ``language``, or the English source when it is not translated yet."""
+        """The text in ``language``, or the source text when it is not translated yet."""
         return self.translations[language] if self.has(language) else self.source
 
     def is_outdated(self, language: str) -> bool:
-        """True when the translation records an English text other than the current one."""
+        """True when the translation records a source text other than the current one."""
         recorded = self.based_on.get(language)
         return recorded is not None and recorded != fingerprint(self.source)
 
@@ -117,9 +118,41 @@ class Vocabulary:
 
 
 @dataclass(frozen=True)
+class Count:
+    """A label with a number in it, one pattern per CLDR plural category and language.
+
+    ``forms[language][category]`` holds a pattern with ``{count}``: Polish needs
+    "2 standardy" but "5 standardów", Arabic six forms. A language without forms uses the
+    source language's.
+    """
+
+    forms: dict[str, dict[str, str]]
+    source_language: str
+
+    def get(self, language: str, count: int, number: str) -> str:
+        chosen = language if language in self.forms else self.source_language
+        patterns = self.forms[chosen]
+        pattern = patterns.get(plural_category(chosen, count), patterns["other"])
+        return pattern.replace("{count}", number)
+
+
+@dataclass(frozen=True)
+class Labels:
+    """The words the handbook prints around the editors' text, from ``labels.yaml``."""
+
+    words: dict[str, Text]
+    counts: dict[str, Count]
+
+    def word(self, key: str, language: str) -> str:
+        return self.words[key].get(language)
+
+
+@dataclass(frozen=True)
 class Handbook:
     phases: tuple[Phase, ...]
     vocabulary: Vocabulary
+    labels: Labels
+    languages: Languages
 
     @property
     def principles(self) -> tuple[Phase, ...]:

@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from handbook.fields import LANGUAGE_NAMES
+from handbook.languages import english_name
 from handbook.problems import Problem, Severity
 from handbook.translations import LanguageStatus, Row, State
 
@@ -147,7 +147,7 @@ def status_text(statuses: Sequence[LanguageStatus]) -> str:
     lines: list[str] = []
     for status in statuses:
         width = max(len(row.name) for row in status.rows)
-        lines.append(f"{LANGUAGE_NAMES[status.language]} ({status.language})")
+        lines.append(f"{english_name(status.language)} ({status.language})")
         lines += [_status_row(row, width) for row in status.rows]
     lines.append(status_summary(statuses))
     return "".join(f"{shown(line)}\n" for line in lines)

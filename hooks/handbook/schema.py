@@ -13,7 +13,6 @@ import json
 from pathlib import Path
 from typing import Any
 
-from handbook import LANGUAGES, SOURCE_LANGUAGE
 from handbook.contract import (
     FINGERPRINT_PATTERN,
     PHASE,
@@ -22,42 +21,69 @@ from handbook.contract import (
     Field,
     Record,
 )
-from handbook.fields import BASED_ON, LANGUAGE_NAMES
+from handbook.fields import BASED_ON
+from handbook.labels import COUNTS, WORDS
+from handbook.languages import Languages, english_name, plural_categories
 from handbook.loader import VOCABULARY_SECTIONS
 
 DIALECT = "http://json-schema.org/draft-07/schema#"
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
-SCHEMA_FILES = ("phase.schema.json", "vocabulary.schema.json")
+SCHEMA_FILES = ("phase.schema.json", "vocabulary.schema.json", "labels.schema.json")
 
 Schema = dict[str, Any]
 
 
-def text_schema() -> Schema:
-    """A translatable text: English required, other languages optional, plus ``based_on``."""
-    languages: Schema = {
+def text_schema(languages: Languages) -> Schema:
+    """A translatable text: the source language required, the others optional, ``based_on``."""
+    texts: Schema = {
         language: {
             "type": ["string", "number"],
             "minLength": 1,
-            "description": f"the text in {LANGUAGE_NAMES[language]}"
-            + (" (required)" if language == SOURCE_LANGUAGE else ""),
+            "description": f"the text in {english_name(language)}"
+            + (" (required)" if language == languages.source else ""),
         }
-        for language in LANGUAGES
+        for language in languages
     }
     based_on: Schema = {
         "type": "object",
-        "description": "which English text each translation was made from; written by "
+        "description": "which source text each translation was made from; written by "
         "'handbook translated', do not edit by hand",
         "properties": {
             language: {"type": "string", "pattern": FINGERPRINT_PATTERN}
-            for language in LANGUAGES[1:]
+            for language in languages.translated
         },
         "additionalProperties": False,
     }
+    example = ", ".join(f"{language}: …" for language in languages)
     return {
         "type": "object",
-        "description": "a text in every language, e.g. {en: …, pl: …, ar: …}",
-        "properties": {**languages, BASED_ON: based_on},
-        "required": [SOURCE_LANGUAGE],
+        "description": f"a text in every language, e.g. {{{example}}}",
+        "properties": {**texts, BASED_ON: based_on},
+        "required": [languages.source],
+        "additionalProperties": False,
+    }
+
+
+def count_schema(languages: Languages) -> Schema:
+    """A word with a number: per language, one text per CLDR plural category."""
+    forms: Schema = {
+        language: {
+            "type": "object",
+            "description": f"the forms in {english_name(language)}",
+            "properties": {
+                category: {"type": "string", "minLength": 1}
+                for category in sorted(plural_categories(language))
+            },
+            "required": sorted(plural_categories(language)),
+            "additionalProperties": False,
+        }
+        for language in languages
+    }
+    return {
+        "type": "object",
+        "description": "one text per plural category and language, with {count}",
+        "properties": forms,
+        "required": [languages.source],
         "additionalProperties": False,
     }
 
@@ -99,7 +125,7 @@ def _nested_records(record: Record) -> list[Record]:
     return [*nested, *(inner for r in nested for inner in _nested_records(r))]
 
 
-def phase_schema() -> Schema:
+def phase_schema(languages: Languages) -> Schema:
     """The schema of a phase file (and of the principles file) in ``standards/``."""
     definitions = {r.name: record_schema(r) for r in _nested_records(PHASE)}
     return {
@@ -107,11 +133,11 @@ def phase_schema() -> Schema:
         "title": "Phase of the service-standards handbook",
         "description": "One phase of the service sequence; checked by 'handbook check'.",
         **record_schema(PHASE),
-        "definitions": {**definitions, "text": text_schema()},
+        "definitions": {**definitions, "text": text_schema(languages)},
     }
 
 
-def vocabulary_schema() -> Schema:
+def vocabulary_schema(languages: Languages) -> Schema:
     """The schema of ``standards/vocabulary.yaml``: named qualities and owner roles."""
     sections = {
         name: {
@@ -130,29 +156,52 @@ def vocabulary_schema() -> Schema:
         "properties": sections,
         "required": list(VOCABULARY_SECTIONS),
         "additionalProperties": False,
-        "definitions": {"text": text_schema()},
+        "definitions": {"text": text_schema(languages)},
     }
 
 
-def schema_files() -> dict[str, str]:
+def labels_schema(languages: Languages) -> Schema:
+    """The schema of ``standards/labels.yaml``: the handbook's own words."""
+    words = {
+        key: {"description": help_text, "$ref": "#/definitions/text"}
+        for key, help_text in WORDS.items()
+    }
+    counts = {
+        key: {"description": help_text, "$ref": "#/definitions/count"}
+        for key, help_text in COUNTS.items()
+    }
+    return {
+        "$schema": DIALECT,
+        "title": "Labels of the service-standards handbook",
+        "description": "The words the handbook prints around the standards, per language.",
+        "type": "object",
+        "properties": {**words, **counts},
+        "required": [*WORDS, *COUNTS],
+        "additionalProperties": False,
+        "definitions": {"text": text_schema(languages), "count": count_schema(languages)},
+    }
+
+
+def schema_files(languages: Languages) -> dict[str, str]:
     """File name → content of every schema, exactly as committed under ``schema/``."""
-    schemas = dict(zip(SCHEMA_FILES, (phase_schema(), vocabulary_schema()), strict=True))
+    made = (phase_schema(languages), vocabulary_schema(languages), labels_schema(languages))
+    schemas = dict(zip(SCHEMA_FILES, made, strict=True))
     return {name: json.dumps(s, indent=2, ensure_ascii=False) + "\n" for name, s in schemas.items()}
 
 
-def stale_schema_files(folder: Path) -> list[str]:
+def stale_schema_files(folder: Path, languages: Languages) -> list[str]:
     """The schema files in ``folder`` that are missing or differ from the generated ones."""
     return [
         name
-        for name, content in schema_files().items()
+        for name, content in schema_files(languages).items()
         if not (folder / name).is_file() or (folder / name).read_text(encoding="utf-8") != content
     ]
 
 
-def write_schema_files(folder: Path) -> list[Path]:
+def write_schema_files(folder: Path, languages: Languages) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, content in schema_files().items():
+    for name, content in schema_files(languages).items():
         (folder / name).write_text(content, encoding="utf-8")
         written.append(folder / name)
     return written

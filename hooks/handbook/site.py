@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from handbook.languages import I18N_PLUGIN, Languages, i18n_languages, read_languages
 from handbook.loader import LoadResult, load_handbook
 from handbook.model import Handbook
 from handbook.problems import HandbookError, Place
@@ -22,14 +23,16 @@ LOADED_ATTRIBUTE = "handbook_build"
 
 @dataclass(frozen=True)
 class Settings:
-    """``extra.handbook`` in ``mkdocs.yml``: where the data is and the review rules."""
+    """``extra.handbook`` in ``mkdocs.yml`` and its languages: what a build reads and how."""
 
     standards: Path
     phase_pages: str
     policy: ReviewPolicy
+    languages: Languages
+    require_translations: bool = False
 
 
-def read_settings(extra: Mapping[str, Any], config_file: str) -> Settings:
+def read_settings(extra: Mapping[str, Any], config_file: str, languages: Languages) -> Settings:
     """Validate ``extra.handbook``; a wrong value is an error naming the key and the fix."""
     place = Place(config_file)
     section = extra.get(SETTINGS_KEY) or {}
@@ -39,7 +42,13 @@ def read_settings(extra: Mapping[str, Any], config_file: str) -> Settings:
         )
     given = dict(section)
     problems = []
-    allowed = {"standards", "phase_pages", "due_soon_days", "review_months"}
+    allowed = {
+        "standards",
+        "phase_pages",
+        "due_soon_days",
+        "review_months",
+        "require_translations",
+    }
     for key in sorted(set(given) - allowed):
         problems.append(
             place.error(
@@ -62,6 +71,11 @@ def read_settings(extra: Mapping[str, Any], config_file: str) -> Settings:
             problems.append(
                 place.error(f"extra.handbook.{key} is {value!r}; use a folder name, e.g. {default}")
             )
+    required = given.get("require_translations", False)
+    if not isinstance(required, bool):
+        problems.append(
+            place.error(f"extra.handbook.require_translations is {required!r}; use true or false")
+        )
     try:
         today = build_today()
     except ValueError as error:
@@ -73,7 +87,25 @@ def read_settings(extra: Mapping[str, Any], config_file: str) -> Settings:
         standards=root / str(given.get("standards", "standards")),
         phase_pages=str(given.get("phase_pages", "phases")).strip("/"),
         policy=ReviewPolicy(today=today, due_soon_days=due_soon, review_months=months),
+        languages=languages,
+        require_translations=required is True,
     )
+
+
+def languages_of(plugins: Any, theme_language: str, config_file: str) -> Languages:
+    """The i18n plugin's languages; HandbookError naming ``mkdocs.yml`` when they are wrong.
+
+    ``plugins`` is either MkDocs' loaded plugin collection or the raw ``plugins:`` list.
+    """
+    try:
+        if isinstance(plugins, Mapping):
+            plugin = plugins.get(I18N_PLUGIN)
+            entries = None if plugin is None else list(plugin.config["languages"])
+        else:
+            entries = i18n_languages(plugins)
+        return read_languages(entries, theme_language)
+    except ValueError as error:
+        raise HandbookError([Place(config_file).error(f"languages: {error}")]) from None
 
 
 @dataclass(frozen=True)
@@ -89,10 +121,14 @@ class Build:
         return self.result.handbook
 
 
-def load_build(extra: Mapping[str, Any], config_file: str) -> Build:
+def load_build(config: Any) -> Build:
     """Read and validate the standards; raise HandbookError with every problem when invalid."""
-    settings = read_settings(extra, config_file)
-    result = load_handbook(settings.standards, settings.policy)
+    config_file = config["config_file_path"]
+    languages = languages_of(config["plugins"], config["theme"]["language"], config_file)
+    settings = read_settings(config["extra"], config_file, languages)
+    result = load_handbook(
+        settings.standards, settings.policy, languages, settings.require_translations
+    )
     if result.handbook is None:
         raise HandbookError(result.errors)
     return Build(settings, result)
@@ -108,7 +144,7 @@ def build_of(config: Any, on_load: Callable[[Build], None] | None = None) -> Bui
     """
     loaded = getattr(config, LOADED_ATTRIBUTE, None)
     if not isinstance(loaded, Build):
-        loaded = load_build(config["extra"], config["config_file_path"])
+        loaded = load_build(config)
         setattr(config, LOADED_ATTRIBUTE, loaded)
         if on_load is not None:
             on_load(loaded)

@@ -12,14 +12,13 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from handbook import LANGUAGES, SOURCE_LANGUAGE
 from handbook.contract import FINGERPRINT_PATTERN
-from handbook.fields import BASED_ON, LANGUAGE_NAMES
+from handbook.fields import BASED_ON
+from handbook.languages import Languages, english_name
 from handbook.model import Handbook, Phase, Text, fingerprint
 from handbook.problems import Problem
 from handbook.yamlsource import Node
 
-TRANSLATED_LANGUAGES = LANGUAGES[1:]
 SCALAR_KINDS = frozenset({"str", "int", "float"})
 
 
@@ -35,33 +34,33 @@ class TextSite:
         return next((value for k, _, value in self.node.entries if k == key), None)
 
 
-def is_text(node: Node) -> bool:
-    """A map with an ``en`` key is a translatable text, wherever it stands."""
-    return node.kind == "map" and any(key == SOURCE_LANGUAGE for key, _, _ in node.entries)
+def is_text(node: Node, source: str) -> bool:
+    """A map with a key of the source language is a translatable text, wherever it stands."""
+    return node.kind == "map" and any(key == source for key, _, _ in node.entries)
 
 
-def text_sites(root: Node) -> list[TextSite]:
+def text_sites(root: Node, source: str) -> list[TextSite]:
     """Every translatable map under ``root``, named by the nearest ``id`` or ``phase``.
 
     A standard's texts belong to its ID, a step's title to the step id, a phase's title and
     summary to the phase, a vocabulary name to its key: the names ``--id`` accepts.
     """
     sites: list[TextSite] = []
-    _walk(root, "", sites)
+    _walk(root, "", source, sites)
     return sites
 
 
-def _walk(node: Node, owner: str, sites: list[TextSite]) -> None:
+def _walk(node: Node, owner: str, source: str, sites: list[TextSite]) -> None:
     if node.kind == "seq":
         for item in node.items:
-            _walk(item, owner, sites)
+            _walk(item, owner, source, sites)
     elif node.kind == "map":
         own = _own_name(node) or owner
         for key, _, value in node.entries:
-            if is_text(value):
+            if is_text(value, source):
                 sites.append(TextSite(key, own or key, value))
             else:
-                _walk(value, own, sites)
+                _walk(value, own, source, sites)
 
 
 def _own_name(node: Node) -> str:
@@ -71,7 +70,7 @@ def _own_name(node: Node) -> str:
     return ""
 
 
-def recorded_fingerprints(site: TextSite) -> dict[str, Node]:
+def recorded_fingerprints(site: TextSite, languages: Languages) -> dict[str, Node]:
     """The well-formed ``based_on`` entries of a site by language; the loader reports the rest."""
     based_on = site.entry(BASED_ON)
     if based_on is None or based_on.kind != "map":
@@ -79,21 +78,21 @@ def recorded_fingerprints(site: TextSite) -> dict[str, Node]:
     return {
         language: value
         for language, _, value in based_on.entries
-        if language in TRANSLATED_LANGUAGES
+        if language in languages.translated
         and value.kind in SCALAR_KINDS
         and re.match(FINGERPRINT_PATTERN, value.scalar)
     }
 
 
-def outdated_warnings(root: Node) -> list[Problem]:
-    """A warning on every translation whose recorded English is not the current English."""
+def outdated_warnings(root: Node, languages: Languages) -> list[Problem]:
+    """A warning on every translation whose recorded source text is not the current one."""
     problems: list[Problem] = []
-    for site in text_sites(root):
-        english = site.entry(SOURCE_LANGUAGE)
-        if english is None or english.kind not in SCALAR_KINDS:
+    for site in text_sites(root, languages.source):
+        original = site.entry(languages.source)
+        if original is None or original.kind not in SCALAR_KINDS:
             continue
-        current = fingerprint(english.scalar)
-        for language, recorded in recorded_fingerprints(site).items():
+        current = fingerprint(original.scalar)
+        for language, recorded in recorded_fingerprints(site, languages).items():
             translation = site.entry(language)
             if translation is None or translation.kind not in SCALAR_KINDS:
                 continue
@@ -105,8 +104,8 @@ def outdated_warnings(root: Node) -> list[Problem]:
 def _outdated(site: TextSite, language: str, translation: Node) -> Problem:
     place = translation.place
     return place.warning(
-        f"the {LANGUAGE_NAMES[language]} '{site.field}' of {site.owner} was translated from "
-        f"an earlier English text; update it, then run: handbook translated {place.path} "
+        f"the {english_name(language)} '{site.field}' of {site.owner} was translated from "
+        f"an earlier source text; update it, then run: handbook translated {place.path} "
         f"--language {language} --id {site.owner}"
     )
 
@@ -118,7 +117,7 @@ class State(StrEnum):
 
 
 def state(texts: Sequence[Text], language: str) -> State:
-    """Missing if any text lacks the language, outdated if any was made from older English."""
+    """Missing if any text lacks the language, outdated if made from an older source text."""
     if not all(text.has(language) for text in texts):
         return State.MISSING
     if any(text.is_outdated(language) for text in texts):
@@ -168,7 +167,7 @@ def translation_status(handbook: Handbook) -> tuple[LanguageStatus, ...]:
                 Row(OTHER_TEXTS, None, tuple(_other_items(handbook, language))),
             ),
         )
-        for language in TRANSLATED_LANGUAGES
+        for language in handbook.languages.translated
     )
 
 

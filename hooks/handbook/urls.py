@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import posixpath
 
-from handbook import SOURCE_LANGUAGE
 
+def page_path(doc: str, language: str, source: str, directory_urls: bool = True) -> str:
+    """The site path of a docs page in one language build: ``reviews.md`` → ``pl/reviews/``.
 
-def page_path(doc: str, language: str, directory_urls: bool = True) -> str:
-    """The site path of a docs page in one language build: ``reviews.md`` → ``pl/reviews/``."""
+    ``source`` is the handbook's source language, the one served at the site root.
+    """
     stem = doc.removesuffix(".md")
-    prefix = "" if language == SOURCE_LANGUAGE else f"{language}/"
+    prefix = "" if language == source else f"{language}/"
     if stem == "index" or stem.endswith("/index"):
         return prefix + stem.removesuffix("index")
     return prefix + stem + ("/" if directory_urls else ".html")

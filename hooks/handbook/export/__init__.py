@@ -49,7 +49,8 @@ class Publication:
 
     def phase_url(self, phase: Phase, language: str) -> str:
         doc = f"{self.phase_pages}/{phase.slug}.md"
-        return absolute_url(self.site_url, page_path(doc, language, self.directory_urls))
+        source = self.handbook.languages.source
+        return absolute_url(self.site_url, page_path(doc, language, source, self.directory_urls))
 
     def standard_url(self, standard: Standard, language: str) -> str:
         phase = self.handbook.phase(standard.phase)

@@ -11,9 +11,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from icalendar import Calendar, Event
 
-from handbook import SOURCE_LANGUAGE
 from handbook.export import Publication
-from handbook.labels import label
 from handbook.markup import plain
 from handbook.review import Due, review_list
 
@@ -28,7 +26,8 @@ def calendar_bytes(publication: Publication, stamp: datetime) -> bytes:
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", label(SOURCE_LANGUAGE, "calendar_name"))
+    labels, source = publication.handbook.labels, publication.handbook.languages.source
+    calendar.add("x-wr-calname", labels.word("calendar_name", source))
     dues = review_list(publication.handbook.standards(), publication.policy)
     for due in sorted(dues, key=lambda d: (d.next_review, d.standard.id)):
         calendar.add_component(review_event(publication, due, stamp))
@@ -43,9 +42,15 @@ def event_uid(standard_id: str, host: str) -> str:
 def review_event(publication: Publication, due: Due, stamp: datetime) -> Event:
     """The review of one standard, in the source language, linking to the standard."""
     standard = due.standard
-    owner = publication.handbook.vocabulary.owners[standard.owner].source
-    summary = label(SOURCE_LANGUAGE, "calendar_summary").format(id=standard.id, owner=owner)
-    check = label(SOURCE_LANGUAGE, "check")
+    handbook = publication.handbook
+    source = handbook.languages.source
+    owner = handbook.vocabulary.owners[standard.owner].source
+    summary = (
+        handbook.labels.word("calendar_summary", source)
+        .replace("{id}", standard.id)
+        .replace("{owner}", owner)
+    )
+    check = handbook.labels.word("check", source)
     event = Event()
     event.add("uid", event_uid(standard.id, publication.host))
     event.add("dtstamp", stamp)
@@ -56,7 +61,7 @@ def review_event(publication: Publication, due: Due, stamp: datetime) -> Event:
         "description",
         f"{plain(standard.text.source)}\n\n{check}: {plain(standard.check.source)}",
     )
-    event.add("url", publication.standard_url(standard, SOURCE_LANGUAGE))
+    event.add("url", publication.standard_url(standard, source))
     event.add("categories", [owner])
     event.add("transp", "TRANSPARENT")
     event.add("last-modified", datetime.combine(standard.last_reviewed, time(), tzinfo=UTC))

@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from handbook import LANGUAGES, SOURCE_LANGUAGE
 from handbook.export import Publication
+from handbook.languages import Languages
 from handbook.model import Phase, Standard, Step, Text
 from handbook.review import count_by_status, review_list
 
@@ -26,50 +26,56 @@ def data_bytes(publication: Publication) -> bytes:
 
 def handbook_data(publication: Publication) -> dict[str, Any]:
     handbook, policy = publication.handbook, publication.policy
+    languages, vocabulary = handbook.languages, handbook.vocabulary
     counts = count_by_status(review_list(handbook.standards(), policy))
     return {
         "format_version": FORMAT_VERSION,
         "status_date": policy.today.isoformat(),
         "due_soon_days": policy.due_soon_days,
         "default_review_months": policy.review_months,
-        "source_language": SOURCE_LANGUAGE,
-        "languages": list(LANGUAGES),
+        "source_language": handbook.languages.source,
+        "languages": list(handbook.languages),
         "counts": {
             **{status.value: count for status, count in counts.items()},
             "total": sum(counts.values()),
         },
         "vocabulary": {
-            "qualities": {k: texts(v) for k, v in handbook.vocabulary.qualities.items()},
-            "owners": {k: texts(v) for k, v in handbook.vocabulary.owners.items()},
+            "qualities": {k: texts(v, languages) for k, v in vocabulary.qualities.items()},
+            "owners": {k: texts(v, languages) for k, v in vocabulary.owners.items()},
         },
         "phases": [phase_data(publication, p) for p in (*handbook.principles, *handbook.sequence)],
     }
 
 
-def texts(text: Text) -> dict[str, str]:
+def texts(text: Text, languages: Languages) -> dict[str, str]:
     """The translations that exist, source language first."""
-    return {language: text.get(language) for language in LANGUAGES if text.has(language)}
+    return {language: text.get(language) for language in languages if text.has(language)}
 
 
 def phase_data(publication: Publication, phase: Phase) -> dict[str, Any]:
+    languages = publication.handbook.languages
     return {
         "slug": phase.slug,
         "order": phase.order,
         "principles": phase.is_principles,
-        "title": texts(phase.title),
-        "summary": texts(phase.summary),
-        "url": {language: publication.phase_url(phase, language) for language in LANGUAGES},
-        "steps": [step_data(step) for step in phase.steps],
+        "title": texts(phase.title, languages),
+        "summary": texts(phase.summary, languages),
+        "url": {language: publication.phase_url(phase, language) for language in languages},
+        "steps": [step_data(step, languages) for step in phase.steps],
         "standards": [standard_data(publication, s) for s in phase.standards],
     }
 
 
-def step_data(step: Step) -> dict[str, Any]:
-    return {"id": step.id, "title": texts(step.title), "qualities": list(step.qualities)}
+def step_data(step: Step, languages: Languages) -> dict[str, Any]:
+    return {
+        "id": step.id,
+        "title": texts(step.title, languages),
+        "qualities": list(step.qualities),
+    }
 
 
 def standard_data(publication: Publication, standard: Standard) -> dict[str, Any]:
-    policy = publication.policy
+    policy, languages = publication.policy, publication.handbook.languages
     return {
         "id": standard.id,
         "phase": standard.phase,
@@ -81,7 +87,7 @@ def standard_data(publication: Publication, standard: Standard) -> dict[str, Any
         "review_months": standard.review_months,
         "next_review": policy.next_review(standard).isoformat(),
         "status": policy.status(standard).value,
-        "text": texts(standard.text),
-        "check": texts(standard.check),
-        "url": {language: publication.standard_url(standard, language) for language in LANGUAGES},
+        "text": texts(standard.text, languages),
+        "check": texts(standard.check, languages),
+        "url": {language: publication.standard_url(standard, language) for language in languages},
     }

@@ -11,7 +11,6 @@ import csv
 import io
 
 from handbook.export import Publication
-from handbook.labels import label
 from handbook.markup import plain
 from handbook.model import Standard
 
@@ -40,8 +39,8 @@ def table_bytes(publication: Publication, language: str) -> bytes:
     """Every standard in handbook order, one row each, under a heading row."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([label(language, column) for column in COLUMNS])
     handbook = publication.handbook
+    writer.writerow([handbook.labels.word(column, language) for column in COLUMNS])
     for phase in (*handbook.principles, *handbook.sequence):
         for standard in phase.standards:
             writer.writerow(
@@ -62,24 +61,25 @@ def spreadsheet_safe(cell: str) -> str:
 
 def table_row(publication: Publication, standard: Standard, language: str) -> list[str]:
     handbook, policy = publication.handbook, publication.policy
+    labels = handbook.labels
     phase = handbook.phase(standard.phase)
     steps = {step.id: step for step in phase.steps}
     step = (
         steps[standard.step].title.get(language)
         if standard.step is not None
-        else label(language, "general")
+        else labels.word("general", language)
     )
     return [
         standard.id,
         phase.title.get(language),
         step,
-        label(language, standard.type.value),
-        label(language, standard.level.value),
+        labels.word(standard.type.value, language),
+        labels.word(standard.level.value, language),
         handbook.vocabulary.owners[standard.owner].get(language),
         standard.last_reviewed.isoformat(),
         str(standard.review_months),
         policy.next_review(standard).isoformat(),
-        label(language, policy.status(standard).value),
+        labels.word(policy.status(standard).value, language),
         plain(" ".join(standard.text.get(language).split())),
         plain(" ".join(standard.check.get(language).split())),
         publication.standard_url(standard, language),

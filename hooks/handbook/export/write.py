@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from handbook import LANGUAGES
 from handbook.export import CALENDAR_FILE, DATA_FILE, Publication, table_file
 from handbook.export.calendar import calendar_bytes
 from handbook.export.data import data_bytes
@@ -18,7 +17,8 @@ def export_files(publication: Publication, stamp: datetime) -> dict[str, bytes]:
         CALENDAR_FILE: calendar_bytes(publication, stamp),
         DATA_FILE: data_bytes(publication),
     }
-    files.update({table_file(lang): table_bytes(publication, lang) for lang in LANGUAGES})
+    languages = publication.handbook.languages
+    files.update({table_file(lang): table_bytes(publication, lang) for lang in languages})
     return files
 
 

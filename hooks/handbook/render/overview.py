@@ -18,7 +18,7 @@ def sequence(handbook: Handbook, view: View) -> str:
 
 def _phase_card(phase: Phase, view: View, number: int | None) -> str:
     step = f'<span class="hb-sequence__number">{number}</span> ' if number else ""
-    count = f"{len(phase.standards)} {view.label('standards')}"
+    count = view.count("standards_count", len(phase.standards))
     return (
         f'<li class="hb-sequence__phase"><a href="{escape(view.link(phase.slug, None))}">'
         f"{step}<strong>{escape(view.text(phase.title))}</strong></a>"

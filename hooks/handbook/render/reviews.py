@@ -10,9 +10,8 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from html import escape
 
-from handbook import LANGUAGES, SOURCE_LANGUAGE
 from handbook.export import CALENDAR_FILE, DATA_FILE, table_file
-from handbook.labels import language_name
+from handbook.languages import native_name
 from handbook.markup import inline
 from handbook.model import Handbook, Phase, Standard, Text
 from handbook.render.standard import badge
@@ -109,8 +108,8 @@ def _downloads(view: View) -> str:
     """Links to the files the build writes at the site root."""
     tables = " · ".join(
         f'<a href="{escape(view.to_root + table_file(language))}" hreflang="{language}" '
-        f'download><bdi lang="{language}">{escape(language_name(language))}</bdi></a>'
-        for language in LANGUAGES
+        f'download><bdi lang="{language}">{escape(native_name(language))}</bdi></a>'
+        for language in view.handbook.languages
     )
     items = (
         f'<li><a href="{escape(view.to_root + CALENDAR_FILE)}" download>'
@@ -173,8 +172,8 @@ def _id_link(standard: Standard, view: View) -> str:
 
 
 def _inline_text(text: Text, view: View) -> str:
-    """A text in one table cell; English fallback is marked so it keeps its direction."""
+    """A text in one table cell; a source-text fallback is marked so it keeps its direction."""
     if text.has(view.language):
         return inline(" ".join(view.text(text).split()))
     source = inline(" ".join(text.source.split()))
-    return f'<span lang="{SOURCE_LANGUAGE}" dir="ltr">{source}</span>'
+    return f'<span lang="{view.source_language}" dir="{view.source_direction}">{source}</span>'

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from html import escape
 
-from handbook import SOURCE_LANGUAGE
 from handbook.markup import block
 from handbook.model import Standard, Text
 from handbook.render.view import View, isolate
@@ -47,7 +46,8 @@ def translated_block(text: Text, view: View, css: str) -> str:
         )
         return f'<div class="{css}">{block(text.get(language))}</div>{notice}'
     return (
-        f'<div class="{css}" lang="{SOURCE_LANGUAGE}" dir="ltr">{block(text.source)}</div>'
+        f'<div class="{css}" lang="{view.source_language}" dir="{view.source_direction}">'
+        f"{block(text.source)}</div>"
         f'<p class="hb-notice hb-notice--untranslated">{escape(view.label("not_translated"))}</p>'
     )
 

@@ -8,9 +8,8 @@ from dataclasses import dataclass
 from datetime import date
 from html import escape
 
-from handbook import RTL_LANGUAGES
-from handbook.labels import label, local_date
-from handbook.model import Text, Vocabulary
+from handbook.labels import local_date, local_number
+from handbook.model import Handbook, Text
 from handbook.review import ReviewPolicy
 
 LinkToPhase = Callable[[str, str | None], str]
@@ -25,13 +24,18 @@ class View:
 
     language: str
     policy: ReviewPolicy
-    vocabulary: Vocabulary
+    handbook: Handbook
     link: LinkToPhase
     to_root: str = ""
     """Relative link from this page to the site root ("../../" or ""), for the exports."""
 
     def label(self, key: str) -> str:
-        return label(self.language, key)
+        return self.handbook.labels.word(key, self.language)
+
+    def count(self, key: str, count: int) -> str:
+        """A number with its noun in the form the reader's language needs (CLDR plurals)."""
+        number = local_number(count, self.language)
+        return self.handbook.labels.counts[key].get(self.language, count, number)
 
     def date(self, day: date) -> str:
         """A localized date, isolated so it keeps its order inside right-to-left text."""
@@ -41,18 +45,26 @@ class View:
         )
 
     def text(self, text: Text) -> str:
-        """Plain text in the reader's language (English when not translated yet)."""
+        """Plain text in the reader's language (the source text when not translated yet)."""
         return text.get(self.language)
 
     def quality(self, key: str) -> str:
-        return self.vocabulary.qualities[key].get(self.language)
+        return self.handbook.vocabulary.qualities[key].get(self.language)
 
     def owner(self, key: str) -> str:
-        return self.vocabulary.owners[key].get(self.language)
+        return self.handbook.vocabulary.owners[key].get(self.language)
 
     @property
     def is_rtl(self) -> bool:
-        return self.language in RTL_LANGUAGES
+        return self.handbook.languages.is_rtl(self.language)
+
+    @property
+    def source_language(self) -> str:
+        return self.handbook.languages.source
+
+    @property
+    def source_direction(self) -> str:
+        return "rtl" if self.handbook.languages.is_rtl(self.source_language) else "ltr"
 
 
 def md_text(text: str) -> str:
