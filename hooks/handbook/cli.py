@@ -17,10 +17,14 @@ from typing import Any
 
 import yaml
 
+from handbook.init import InitRefused, init_handbook
+from handbook.languages import Languages
 from handbook.loader import data_files, load_handbook
 from handbook.marking import mark_file
+from handbook.new import NewRefused, new_phase, new_standard
 from handbook.problems import HandbookError, Place, Problem, display_path
 from handbook.report import REPORTERS, Outcome, status_json, status_text, strict, text_report
+from handbook.review import build_today
 from handbook.schema import stale_schema_files, write_schema_files
 from handbook.site import Settings, languages_of, read_settings
 from handbook.translations import translation_status
@@ -185,6 +189,50 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _init(args: argparse.Namespace) -> int:
+    codes = [code.strip() for code in args.languages.split(",") if code.strip()]
+    try:
+        languages = Languages(tuple(dict.fromkeys(codes)))
+        if not codes:
+            raise ValueError("--languages needs at least one code, e.g. en,de")
+        today = build_today()
+        report = init_handbook(Path(args.config).parent, args.name, languages, today, args.force)
+    except (ValueError, InitRefused) as error:
+        _write(f"handbook init: {error}\n")
+        return 1
+    _write("".join(f"removed {path}\n" for path in report.removed))
+    _write("".join(f"wrote {path}\n" for path in report.written))
+    _write("".join(f"note: {note}\n" for note in report.notes))
+    _write(
+        f"started the handbook '{args.name}' in {', '.join(languages)}; "
+        "next: make site, then make test\n"
+    )
+    return 0
+
+
+def _new(args: argparse.Namespace) -> int:
+    try:
+        settings = setup(args.config)
+        if args.kind == "phase":
+            pages = Path(args.config).parent / "docs" / settings.phase_pages
+            written = new_phase(settings.standards, pages, args.slug, settings.languages)
+        else:
+            today = settings.policy.today
+            written = [
+                new_standard(settings.standards, args.phase, args.step, settings.languages, today)
+            ]
+    except HandbookError as error:
+        _write(text_report(Outcome(tuple(error.problems), 0)))
+        return 1
+    except NewRefused as error:
+        _write(f"handbook new: {error}\n")
+        return 1
+    for each in written:
+        _write(f"wrote {display_path(each.path)}: {each.what}\n")
+    _write("next: write the empty texts, then run: handbook check\n")
+    return 0
+
+
 def _write(text: str) -> None:
     sys.stdout.write(text)
 
@@ -240,6 +288,26 @@ def _parser() -> argparse.ArgumentParser:
     schema.add_argument("--output", default="schema", metavar="DIR")
     schema.add_argument("--check", action="store_true", help="exit 1 if they are out of date")
     schema.set_defaults(run=_schema)
+
+    init = commands.add_parser(
+        "init", parents=[config], help="replace the example with a starter handbook of your own"
+    )
+    init.add_argument("--name", required=True, help='the handbook\'s name, e.g. "City Library"')
+    init.add_argument(
+        "--languages", required=True, help="language codes, the source first, e.g. en,de,fa"
+    )
+    init.add_argument("--force", action="store_true", help="replace the handbook that is here")
+    init.set_defaults(run=_init)
+
+    new = commands.add_parser("new", help="add a phase or a standard to fill in")
+    kinds = new.add_subparsers(dest="kind", required=True, metavar="WHAT")
+    phase = kinds.add_parser("phase", parents=[config], help="a phase file and its page")
+    phase.add_argument("slug", metavar="SLUG", help="the phase's short name, e.g. billing")
+    standard = kinds.add_parser("standard", parents=[config], help="a standard in a phase")
+    standard.add_argument("--phase", required=True, metavar="SLUG")
+    standard.add_argument("--step", metavar="ID", help="the step it belongs to (default: none)")
+    for each in (phase, standard):
+        each.set_defaults(run=_new)
     return parser
 
 

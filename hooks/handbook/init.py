@@ -1,0 +1,243 @@
+"""``handbook init``: replace the example handbook with a content-neutral starter.
+
+The starter (``handbook/starter/``) is written in English, Polish and Arabic. Init keeps the
+languages asked for, writes the source language's text under its own key (English when the
+starter has no text in it), and leaves every other language to the translators: the site
+shows the source text there, marked as not yet translated.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from handbook.languages import Languages, native_name
+from handbook.marking import mark_file
+from handbook.schema import write_schema_files
+
+STARTER = Path(str(files("handbook") / "starter"))
+STARTER_LANGUAGES = ("en", "pl", "ar")
+"""The languages the starter is written in; the first is the one used for any other."""
+EXAMPLE_DATE = "2026-11-01"
+CONFIG_FILE = "mkdocs.yml"
+
+
+@dataclass
+class Report:
+    """What init did, to print: files removed and written, and notes for the editor."""
+
+    removed: list[str] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+class InitRefused(Exception):
+    """Init would overwrite a handbook and ``--force`` was not given."""
+
+
+def existing_content(root: Path) -> list[str]:
+    """The files of a handbook in ``root`` that init would replace."""
+    found = [*sorted((root / "standards").glob("*.yaml")), *sorted((root / "docs").rglob("*.md"))]
+    return [path.relative_to(root).as_posix() for path in found]
+
+
+def init_handbook(
+    root: Path, name: str, languages: Languages, today: date, force: bool = False
+) -> Report:
+    """Replace the handbook in ``root`` with the starter, in ``languages``."""
+    present = existing_content(root)
+    if present and not force:
+        raise InitRefused(
+            f"{len(present)} handbook files are already here (standards/, docs/); "
+            "run again with --force to replace them"
+        )
+    report = Report(removed=present)
+    for relative in present:
+        (root / relative).unlink()
+    _write_standards(root, languages, today, report)
+    _write_pages(root, languages, report)
+    _write_config(root / CONFIG_FILE, name, languages, report)
+    for written in write_schema_files(root / "schema", languages):
+        report.written.append(written.relative_to(root).as_posix())
+    if languages.source not in STARTER_LANGUAGES:
+        report.notes.append(
+            f"the starter has no {native_name(languages.source, 'en')} text: the English "
+            f"is written under '{languages.source}'; rewrite it in your language"
+        )
+    return report
+
+
+def _write_standards(root: Path, languages: Languages, today: date, report: Report) -> None:
+    folder = root / "standards"
+    folder.mkdir(exist_ok=True)
+    for source in sorted((STARTER / "standards").glob("*.yaml")):
+        text = keep_languages(source.read_text(encoding="utf-8"), languages)
+        target = folder / source.name
+        target.write_text(text.replace(EXAMPLE_DATE, today.isoformat()), encoding="utf-8")
+        if languages.translated:
+            kept = [code for code in languages.translated if code in STARTER_LANGUAGES]
+            mark_file(target, languages, kept, [])
+        report.written.append(target.relative_to(root).as_posix())
+
+
+def keep_languages(text: str, languages: Languages) -> str:
+    """``text`` (a starter YAML file) with only the texts in ``languages``.
+
+    Edits the file as text at the places PyYAML reports, so comments and layout stay.
+    A language the starter lacks is left out (it falls back to the source); a source
+    language the starter lacks takes the English text.
+    """
+    wanted = {code for code in languages if code in STARTER_LANGUAGES}
+    fallback = languages.source not in STARTER_LANGUAGES
+    if fallback:
+        wanted.add(STARTER_LANGUAGES[0])
+    edits: list[tuple[int, int, str]] = []
+    for mapping in _text_maps(yaml.compose(text, Loader=yaml.SafeLoader)):
+        pairs = mapping.value
+        for position, (key, _) in enumerate(pairs):
+            if key.value == STARTER_LANGUAGES[0] and fallback:
+                edits.append((key.start_mark.index, key.end_mark.index, languages.source))
+            elif key.value not in wanted:
+                edits.append(_span(text, mapping, pairs, position))
+    for start, end, insert in sorted(edits, reverse=True):
+        text = text[:start] + insert + text[end:]
+    return text
+
+
+def _text_maps(node: yaml.Node | None) -> list[yaml.MappingNode]:
+    """Every mapping whose keys include ``en``: the translatable texts of a starter file."""
+    found: list[yaml.MappingNode] = []
+    pending = [node] if node is not None else []
+    while pending:
+        current = pending.pop()
+        if isinstance(current, yaml.MappingNode):
+            keys = {key.value for key, _ in current.value}
+            if STARTER_LANGUAGES[0] in keys:
+                found.append(current)
+            else:
+                pending += [value for _, value in current.value]
+        elif isinstance(current, yaml.SequenceNode):
+            pending += current.value
+    return found
+
+
+def _span(
+    text: str, mapping: yaml.MappingNode, pairs: list[Any], position: int
+) -> tuple[int, int, str]:
+    """The characters of one key and its value, with their comma or their lines."""
+    key, value = pairs[position]
+    if mapping.flow_style:
+        return pairs[position - 1][1].end_mark.index, value.end_mark.index, ""
+    start = text.rfind("\n", 0, key.start_mark.index) + 1
+    if position + 1 < len(pairs):
+        end = text.rfind("\n", 0, pairs[position + 1][0].start_mark.index) + 1
+    else:
+        end = value.end_mark.index
+        if end and text[end - 1] != "\n":
+            end = text.find("\n", end) + 1 or len(text)
+    return start, end, ""
+
+
+def _write_pages(root: Path, languages: Languages, report: Report) -> None:
+    """Each hand-written page in each language; a missing language gets the source page."""
+    docs = STARTER / "docs"
+    for page in sorted(docs.rglob("*.md")):
+        stem, _, language = page.name.removesuffix(".md").partition(".")
+        if language:
+            continue
+        relative = page.parent.relative_to(docs)
+        source_page = _page_text(page, stem, languages.source)
+        for code in languages:
+            text = _page_text(page, stem, code)
+            if text is None:
+                text = _untranslated(source_page or page.read_text(encoding="utf-8"), languages)
+            suffix = "" if code == languages.source else f".{code}"
+            target = root / "docs" / relative / f"{stem}{suffix}.md"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+            report.written.append(target.relative_to(root).as_posix())
+            if relative != Path("."):
+                break  # a phase page holds only its macro: one file serves every language
+
+
+def _untranslated(page: str, languages: Languages) -> str:
+    """A copy of the source page for a language the starter lacks, marked as such."""
+    labels = yaml.safe_load((STARTER / "standards" / "labels.yaml").read_text(encoding="utf-8"))
+    notes = labels["not_translated"]
+    note = notes.get(languages.source) or notes[STARTER_LANGUAGES[0]]
+    heading, _, rest = page.partition("\n")
+    return f"{heading}\n\n*{note}*\n{rest}" if heading.startswith("# ") else f"*{note}*\n\n{page}"
+
+
+def _page_text(english_page: Path, stem: str, language: str) -> str | None:
+    if language == STARTER_LANGUAGES[0]:
+        return english_page.read_text(encoding="utf-8")
+    translated = english_page.with_name(f"{stem}.{language}.md")
+    return translated.read_text(encoding="utf-8") if translated.is_file() else None
+
+
+def _write_config(config: Path, name: str, languages: Languages, report: Report) -> None:
+    """The organisation's name and languages in ``mkdocs.yml``; every other setting stays."""
+    strings = yaml.safe_load((STARTER / "site.yaml").read_text(encoding="utf-8"))
+    words = {code: strings.get(code) or strings[STARTER_LANGUAGES[0]] for code in languages}
+    text = config.read_text(encoding="utf-8")
+    source = words[languages.source]
+    for key, value in (
+        ("site_name", name),
+        ("site_description", source["site_description"].replace("{name}", name)),
+        ("copyright", source["copyright"].replace("{name}", name)),
+    ):
+        text = re.sub(rf"(?m)^{key}:.*$", f"{key}: {json.dumps(value, ensure_ascii=False)}", text)
+    text = re.sub(r"(?m)^(  language:) .*$", rf"\1 {languages.source}", text, count=1)
+    sequence = source["sequence"]
+    text = re.sub(r"(?m)^(  - )[^:\n]+(: phases/)$", rf"\g<1>{sequence}\2", text, count=1)
+    text = _replace_languages(text, _languages_block(name, languages, words, sequence))
+    config.write_text(text, encoding="utf-8")
+    report.written.append(config.name)
+
+
+def _replace_languages(text: str, block: str) -> str:
+    """``text`` with the i18n plugin's ``languages:`` list replaced by ``block``."""
+    lines = text.splitlines(keepends=True)
+    start = next((n for n, line in enumerate(lines) if line.rstrip() == "      languages:"), None)
+    if start is None:
+        raise ValueError(
+            "mkdocs.yml has no i18n 'languages:' list (plugins → i18n → languages); "
+            "add the i18n plugin as in the repository's mkdocs.yml"
+        )
+    end = start + 1
+    while end < len(lines) and (not lines[end].strip() or lines[end].startswith(" " * 8)):
+        end += 1
+    return "".join([*lines[:start], block, *lines[end:]])
+
+
+def _languages_block(name: str, languages: Languages, words: dict[str, Any], sequence: str) -> str:
+    lines = ["      languages:"]
+    for code in languages:
+        lines += [f"        - locale: {code}"]
+        if code == languages.source:
+            lines += ["          default: true"]
+        lines += [
+            f"          name: {json.dumps(native_name(code), ensure_ascii=False)}",
+            "          build: true",
+        ]
+        if code != languages.source:
+            own = words[code]
+            lines += [
+                f"          site_name: {json.dumps(name, ensure_ascii=False)}",
+                "          site_description: "
+                + json.dumps(own["site_description"].replace("{name}", name), ensure_ascii=False),
+                "          copyright: "
+                + json.dumps(own["copyright"].replace("{name}", name), ensure_ascii=False),
+                "          nav_translations:",
+                f"            {json.dumps(sequence, ensure_ascii=False)}: "
+                + json.dumps(own["sequence"], ensure_ascii=False),
+            ]
+    return "\n".join(lines) + "\n"
