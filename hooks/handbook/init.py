@@ -21,6 +21,7 @@ import yaml
 from handbook.languages import Languages, native_name
 from handbook.marking import mark_file
 from handbook.schema import write_schema_files
+from handbook.yamlsource import end_of_lines
 
 STARTER = Path(str(files("handbook") / "starter"))
 STARTER_LANGUAGES = ("en", "pl", "ar")
@@ -139,9 +140,7 @@ def _span(
     if position + 1 < len(pairs):
         end = text.rfind("\n", 0, pairs[position + 1][0].start_mark.index) + 1
     else:
-        end = value.end_mark.index
-        if end and text[end - 1] != "\n":
-            end = text.find("\n", end) + 1 or len(text)
+        end = end_of_lines(text, value.end_mark.index)
     return start, end, ""
 
 
@@ -215,6 +214,8 @@ def _replace_languages(text: str, block: str) -> str:
     end = start + 1
     while end < len(lines) and (not lines[end].strip() or lines[end].startswith(" " * 8)):
         end += 1
+    while end > start + 1 and not lines[end - 1].strip():
+        end -= 1  # the blank lines after the list stay
     return "".join([*lines[:start], block, *lines[end:]])
 
 

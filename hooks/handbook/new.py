@@ -20,7 +20,7 @@ import yaml
 from handbook.contract import SLUG_PATTERN, STANDARD_ID_PATTERN
 from handbook.languages import Languages
 from handbook.loader import VOCABULARY_FILE, phase_files
-from handbook.yamlsource import read_yaml
+from handbook.yamlsource import end_of_lines, read_yaml
 
 ID_NUMBER = re.compile(r"^(?P<prefix>.*-)(?P<number>\d+)$")
 
@@ -159,9 +159,7 @@ def _insert(text: str, item: list[str], step: str | None) -> str:
     of_step = [i for i in items if step is not None and _scalar(_value(i, "step")) == step]
     after = (of_step or items)[-1]
     indent = " " * max(after.start_mark.column - 2, 0)
-    end = after.end_mark.index
-    if end and text[end - 1] != "\n":
-        end = text.find("\n", end) + 1 or len(text)
+    end = end_of_lines(text, after.end_mark.index)
     head = text[:end] if text[:end].endswith("\n") else text[:end] + "\n"
     return head + "".join(f"{indent}{line}\n" for line in item) + text[end:]
 

@@ -191,3 +191,16 @@ def _entries(
         value = _convert(value_node, shown_as, problems, seen, depth + 1)
         entries.append((key, key_place, value))
     return tuple(entries)
+
+
+def end_of_lines(text: str, index: int) -> int:
+    """The start of the line after a node that PyYAML says ends at ``index``.
+
+    A block node ends either inside its last line or at the indentation of the line that
+    follows it; both mean "after the last line the node stands on".
+    """
+    line_start = text.rfind("\n", 0, index) + 1
+    if not text[line_start:index].strip():
+        return line_start
+    after = text.find("\n", index)
+    return len(text) if after < 0 else after + 1

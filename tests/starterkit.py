@@ -1,0 +1,34 @@
+"""Small handbooks for the generator's own tests, made with ``handbook init`` in a folder.
+
+The starter is the tool's own content, not the shipped example; a test that needs a
+particular mistake writes it into the copy.
+"""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+from handbook.init import init_handbook
+from handbook.languages import Languages
+from handbook.loader import LoadResult, load_handbook
+from handbook.review import ReviewPolicy
+from tests.sitebuild import ROOT
+
+TODAY = date(2026, 11, 25)
+POLICY = ReviewPolicy(today=TODAY)
+
+
+def starter_project(target: Path, codes: tuple[str, ...] = ("en", "pl", "ar")) -> Path:
+    """A project in ``target``: the tool's parts from the repository and a starter handbook."""
+    target.mkdir(parents=True, exist_ok=True)
+    for part in ("hooks", "overrides", "docs/assets"):
+        shutil.copytree(ROOT / part, target / part, ignore=shutil.ignore_patterns("*.egg-info"))
+    shutil.copy2(ROOT / "tests" / "fixtures" / "config" / "mkdocs.yml", target / "mkdocs.yml")
+    init_handbook(target, "Test Office", Languages(codes), TODAY, force=True)
+    return target
+
+
+def load(project: Path, codes: tuple[str, ...] = ("en", "pl", "ar"), **options: bool) -> LoadResult:
+    return load_handbook(project / "standards", POLICY, Languages(codes), **options)
