@@ -1,4 +1,7 @@
-"""Shared fixtures: the real handbook and a small fixture handbook, each built once."""
+"""Shared fixtures: the hotel and the small fixture handbooks, each built once.
+
+Neither is the handbook shipped at the repository root: ``tests/test_shipped.py`` tests that.
+"""
 
 from __future__ import annotations
 
@@ -9,14 +12,12 @@ import pytest
 from playwright.sync_api import Browser, sync_playwright
 
 from tests.browser.harness import BrowserMissing, launch
-from tests.sitebuild import ROOT, build_site
-
-FIXTURES = Path(__file__).parent / "fixtures"
+from tests.sitebuild import FIXTURES, HOTEL, build_site
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The shipped handbook built with --strict and HANDBOOK_TODAY=2026-11-25."""
+    """tests/fixtures/hotel built with --strict and HANDBOOK_TODAY=2026-11-25."""
     return build_site(tmp_path_factory.mktemp("handbook"))
 
 
@@ -28,7 +29,8 @@ def small_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def standards_dir() -> Path:
-    return ROOT / "standards"
+    """The data of ``built_site``: the hotel fixture's standards."""
+    return HOTEL / "standards"
 
 
 @pytest.fixture(scope="module")

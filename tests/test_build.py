@@ -45,7 +45,7 @@ def test_every_standard_appears_in_every_language_with_its_badge(
                 assert f"hb-badge--{status}" in card.group(0), (language, standard.id)
 
 
-def test_shipped_handbook_shows_all_three_badge_states(built_site: Path) -> None:
+def test_hotel_fixture_shows_all_three_badge_states(built_site: Path) -> None:
     pages = "".join(
         p.read_text(encoding="utf-8") for p in (built_site / "phases").glob("*/index.html")
     )

@@ -1,4 +1,4 @@
-"""The loader turns the shipped and fixture data into the typed model."""
+"""The loader turns the fixtures' data into the typed model."""
 
 from __future__ import annotations
 
@@ -39,7 +39,7 @@ def test_missing_translations_are_warnings_not_errors() -> None:
     ) in messages
 
 
-def test_shipped_handbook_uses_every_type_and_level_in_every_phase(standards_dir: Path) -> None:
+def test_hotel_fixture_uses_every_type_and_level_in_every_phase(standards_dir: Path) -> None:
     result = load_handbook(standards_dir, POLICY)
     assert result.errors == []
     assert result.handbook is not None

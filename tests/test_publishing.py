@@ -18,11 +18,11 @@ from handbook.editlink import phase_slug, source_edit_url
 from handbook.hosting import site_relative
 from handbook.linkcheck import check_site, main, read_page, site_base_url
 from tests.browser.harness import serve
-from tests.sitebuild import ROOT, mkdocs_build, project_copy
+from tests.sitebuild import HOTEL, mkdocs_build, project_copy
 
 REPO = "https://github.com/example/service-handbook"
 PREFIX = {"en": "", "pl": "pl/", "ar": "ar/"}
-PHASES = sorted(p.stem for p in (ROOT / "standards").glob("*.yaml") if p.stem != "vocabulary")
+PHASES = sorted(p.stem for p in (HOTEL / "standards").glob("*.yaml") if p.stem != "vocabulary")
 
 
 def edit_link(html: str) -> str:
@@ -43,7 +43,7 @@ def test_phase_pages_edit_their_yaml_file_on_the_repository(
     for slug in PHASES:
         html = (built_site / PREFIX[language] / "phases" / slug / "index.html").read_text()
         assert edit_link(html) == f"{REPO}/edit/main/standards/{slug}.yaml"
-        assert (ROOT / "standards" / f"{slug}.yaml").is_file()
+        assert (HOTEL / "standards" / f"{slug}.yaml").is_file()
 
 
 @pytest.mark.build
@@ -51,7 +51,7 @@ def test_hand_written_pages_edit_their_own_markdown(built_site: Path) -> None:
     for page, source in [("", "index.md"), ("pl/levels/", "levels.pl.md")]:
         link = edit_link((built_site / page / "index.html").read_text())
         assert link == f"{REPO}/edit/main/docs/{source}"
-        assert (ROOT / "docs" / source).is_file()
+        assert (HOTEL / "docs" / source).is_file()
 
 
 @pytest.mark.build

@@ -43,7 +43,7 @@ def handbook(standards_dir: Path) -> Handbook:
 
 @pytest.fixture(scope="module")
 def rebuilt_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The shipped handbook built a second time, in another folder, with the same date."""
+    """The hotel fixture built a second time, in another folder, with the same date."""
     project = project_copy(tmp_path_factory.mktemp("again"))
     result = mkdocs_build(project)
     assert result.returncode == 0, result.stderr

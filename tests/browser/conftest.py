@@ -19,7 +19,7 @@ from tests.browser.harness import serve
 
 @pytest.fixture(scope="session")
 def site_url(built_site: Path) -> Iterator[str]:
-    """Base URL (ending in '/') of the real handbook built with HANDBOOK_TODAY=2026-11-25."""
+    """Base URL (ending in '/') of ``built_site``, the hotel fixture."""
     with serve(built_site) as url:
         yield url
 

@@ -15,10 +15,10 @@ from playwright.sync_api import Page
 
 from handbook.linkcheck import check_site, read_page
 from tests.browser.harness import wait_until_search_is_ready
-from tests.sitebuild import ROOT, mkdocs_build, project_copy
+from tests.sitebuild import HOTEL, mkdocs_build, project_copy
 
 PREFIX = {"en": "", "pl": "pl/", "ar": "ar/"}
-PHASES = sorted(p.stem for p in (ROOT / "standards").glob("*.yaml") if p.stem != "vocabulary")
+PHASES = sorted(p.stem for p in (HOTEL / "standards").glob("*.yaml") if p.stem != "vocabulary")
 
 
 @pytest.fixture(scope="module")

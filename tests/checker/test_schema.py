@@ -13,11 +13,11 @@ import yaml
 from handbook.cli import main
 from handbook.loader import VOCABULARY_FILE
 from handbook.schema import stale_schema_files
-from tests.sitebuild import ROOT
+from tests.sitebuild import HOTEL, ROOT
 
 HERE = Path(__file__).parent
 SCHEMA = ROOT / "schema"
-STANDARDS = sorted((ROOT / "standards").glob("*.yaml"))
+STANDARDS = sorted((HOTEL / "standards").glob("*.yaml"))
 
 
 class EditorLoader(yaml.SafeLoader):
@@ -62,7 +62,7 @@ def test_every_standards_file_names_its_schema_on_the_first_line(path: Path) -> 
 
 
 @pytest.mark.parametrize("path", STANDARDS, ids=lambda p: p.name)
-def test_shipped_files_are_valid_for_their_schema(path: Path) -> None:
+def test_hotel_files_are_valid_for_their_schema(path: Path) -> None:
     errors = [e.message for e in validator(schema_for(path)).iter_errors(editor_view(path))]
     assert errors == []
 

@@ -18,6 +18,7 @@ from handbook.render.translations import WORDS, translation_tables
 from handbook.render.view import View
 from handbook.review import ReviewPolicy
 from handbook.translations import State, translation_status
+from tests.sitebuild import HOTEL
 
 HERE = Path(__file__).parent
 POLICY = ReviewPolicy(today=date(2026, 11, 25))
@@ -103,7 +104,10 @@ def test_status_of_a_broken_handbook_prints_the_errors(
     assert "unknown-owner.yaml:15:12: error: owner 'receptionist'" in capsys.readouterr().out
 
 
-def test_shipped_handbook_translations_are_complete(capsys: pytest.CaptureFixture[str]) -> None:
+def test_hotel_fixture_translations_are_complete(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(HOTEL)
     assert main(["status", "--strict"]) == 0
     assert capsys.readouterr().out.endswith("translations: complete and up to date\n")
 

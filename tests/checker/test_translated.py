@@ -14,7 +14,7 @@ from handbook.loader import load_handbook
 from handbook.marking import mark_text
 from handbook.model import fingerprint
 from handbook.review import ReviewPolicy
-from tests.sitebuild import ROOT
+from tests.sitebuild import HOTEL
 
 POLICY = ReviewPolicy(today=date(2026, 11, 25))
 BLOCK_LINE = re.compile(r'^ +based_on: \{(pl|ar): "[0-9a-f]{8}"(, (pl|ar): "[0-9a-f]{8}")?\}\r?$')
@@ -116,22 +116,22 @@ def test_a_broken_file_is_not_touched() -> None:
     ]
 
 
-def test_the_whole_shipped_handbook_can_be_marked_and_then_changed(
+def test_the_whole_hotel_fixture_can_be_marked_and_then_changed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Unmarked, then marked again, every file comes back as shipped: every shipped translation
-    records the current English. Then change one English text: exactly its two translations
+    """Unmarked, then marked again, every file comes back as it was: every translation of the
+    fixture records the current English. Then change one English text: exactly its two translations
     are outdated."""
     standards = tmp_path / "standards"
-    shutil.copytree(ROOT / "standards", standards)
+    shutil.copytree(HOTEL / "standards", standards)
     monkeypatch.chdir(tmp_path)
     for path in sorted(standards.glob("*.yaml")):
-        shipped = path.read_text(encoding="utf-8")
-        before = without_marks(shipped)
+        marked = path.read_text(encoding="utf-8")
+        before = without_marks(marked)
         path.write_text(before, encoding="utf-8")
         assert main(["translated", f"standards/{path.name}"]) == 0, capsys.readouterr().out
         after = path.read_text(encoding="utf-8")
-        assert after != before and after == shipped, path.name
+        assert after != before and after == marked, path.name
     result = load_handbook(standards, POLICY)
     assert result.problems == []
     assert result.handbook is not None

@@ -10,8 +10,10 @@ text shows.
 from __future__ import annotations
 
 import functools
+import tempfile
 from collections.abc import Callable, Iterator
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import markdown
@@ -37,7 +39,7 @@ from tests.security.browser import (
     unsafe_links,
 )
 from tests.security.hostile import hostile_model, slug
-from tests.sitebuild import ROOT, TEST_TODAY
+from tests.sitebuild import TEST_TODAY, project_copy
 
 pytestmark = pytest.mark.browser
 
@@ -71,8 +73,12 @@ SECTION_FIELDS = """(slug) => {
 
 @functools.cache
 def _site_extensions() -> tuple[list[Any], dict[str, Any]]:
-    config = load_config(config_file=str(ROOT / "mkdocs.yml"))
-    return list(config.markdown_extensions), dict(config.mdx_configs)
+    """Those of the hotel fixture's mkdocs.yml, read by MkDocs in a copy of the project (its
+    plugins and hooks must be there to load)."""
+    with tempfile.TemporaryDirectory() as folder:
+        project = project_copy(Path(folder) / "project")
+        config = load_config(config_file=str(project / "mkdocs.yml"))
+        return list(config.markdown_extensions), dict(config.mdx_configs)
 
 
 def site_markdown() -> markdown.Markdown:
