@@ -18,15 +18,36 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from handbook import LANGUAGES, SOURCE_LANGUAGE
-from handbook.labels import label, local_date
+from handbook.fields import TextReader
+from handbook.init import STARTER
+from handbook.labels import LABELS_FILE, load_labels, local_date, local_number
+from handbook.languages import Languages
+from handbook.model import Labels
 from handbook.review import add_months
-from tests.sitebuild import ROOT, TEST_TODAY, project_copy
+from tests.sitebuild import HOTEL, TEST_TODAY, project_copy
+
+LANGUAGES = ("en", "pl", "ar")
+"""The languages of the benchmark's handbook (the hotel fixture's), the source first."""
+SOURCE_LANGUAGE = LANGUAGES[0]
+STARTER_LABELS = STARTER / "standards" / LABELS_FILE
+"""The generator's own words in these languages, which the benchmark's handbook uses."""
+
+
+@lru_cache(maxsize=1)
+def _labels() -> Labels:
+    return load_labels(STARTER_LABELS, TextReader(Languages(LANGUAGES)), [])
+
+
+def label(language: str, key: str) -> str:
+    """A word of the generator's own labels in ``language``, as the real site prints it."""
+    return _labels().word(key, language)
+
 
 Words = dict[str, str]
 """One text in every language: language code → text."""
@@ -280,6 +301,7 @@ def write_standards(corpus: Corpus, folder: Path) -> None:
     """The corpus as ``vocabulary.yaml`` plus one phase file per phase, as editors write them."""
     folder.mkdir(parents=True, exist_ok=True)
     _dump({"qualities": corpus.qualities, "owners": corpus.owners}, folder / "vocabulary.yaml")
+    shutil.copy2(STARTER_LABELS, folder / LABELS_FILE)
     for phase in corpus.phases:
         data: dict[str, Any] = {}
         if phase.is_principles:
@@ -394,7 +416,11 @@ def sequence_markdown(corpus: Corpus, language: str) -> str:
     """The home page's list of phases, as the handbook's ``service_sequence()`` shows it."""
     lines: list[str] = []
     for number, phase in enumerate(corpus.phases):
-        count = f"{len(phase.standards)} {label(language, 'standards')}"
+        count = (
+            _labels()
+            .counts["standards_count"]
+            .get(language, len(phase.standards), local_number(len(phase.standards), language))
+        )
         lead = "-" if phase.is_principles else f"{number}."
         lines += [
             f"{lead} [**{phase.title[language]}**](phases/{phase.slug}.md)",
@@ -437,7 +463,7 @@ def write_baseline_project(corpus: Corpus, target: Path) -> list[str]:
         "service_sequence": lambda lang: sequence_markdown(corpus, lang),
         "levels_overview": lambda lang: levels_markdown(corpus, lang),
     }
-    for page in sorted((ROOT / "docs").glob("*.md")):
+    for page in sorted((HOTEL / "docs").glob("*.md")):
         language = page_language(page)
 
         def substitute(
@@ -455,7 +481,7 @@ def write_baseline_project(corpus: Corpus, target: Path) -> list[str]:
         for language in LANGUAGES:
             page = docs / "phases" / f"{phase.slug}{_suffix(language)}.md"
             page.write_text(phase_markdown(corpus, phase, language), encoding="utf-8")
-    project = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_KeepTags)
+    project = yaml.load((HOTEL / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_KeepTags)
     config = baseline_config(project, corpus)
     (target / "mkdocs.yml").write_text(
         yaml.dump(config, Dumper=_TagDumper, allow_unicode=True, sort_keys=False),

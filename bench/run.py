@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from bench.generate import DEFAULT_SEED, SIZES, Pair, generate
+from bench.generate import DEFAULT_SEED, LANGUAGES, SIZES, Pair, generate
 from bench.measure import (
     Machine,
     Run,
@@ -35,6 +35,7 @@ from bench.measure import (
     search_data,
     wait_for_quiet,
 )
+from handbook.languages import Languages
 from handbook.loader import load_handbook
 from handbook.review import ReviewPolicy
 from tests.sitebuild import TEST_TODAY
@@ -131,7 +132,7 @@ def time_check(project: Path, runs: int) -> CheckResult:
     standards = 0
     for _ in range(runs):
         start = time.perf_counter()
-        result = load_handbook(folder, policy)
+        result = load_handbook(folder, policy, Languages(LANGUAGES))
         seconds.append(time.perf_counter() - start)
         if result.handbook is None:
             raise RuntimeError(f"the generated handbook has errors: {result.errors[:3]}")

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from bench.generate import Size, build_corpus, generate, write_standards
 from bench.measure import search_data
-from handbook import LANGUAGES
 from handbook.loader import load_handbook
 from handbook.review import ReviewPolicy
+from tests.hotel import HOTEL_LANGUAGES, LANGUAGES
 from tests.sitebuild import TEST_TODAY
 
 SMALL = Size(phases=3, per_phase=8)
@@ -26,7 +26,9 @@ def test_the_same_seed_writes_the_same_files(tmp_path: Path) -> None:
 
 def test_the_generated_standards_load_without_any_problem(tmp_path: Path) -> None:
     write_standards(build_corpus(SMALL), tmp_path)
-    result = load_handbook(tmp_path, ReviewPolicy(today=date.fromisoformat(TEST_TODAY)))
+    result = load_handbook(
+        tmp_path, ReviewPolicy(today=date.fromisoformat(TEST_TODAY)), HOTEL_LANGUAGES
+    )
     assert result.handbook is not None
     assert result.problems == []
     assert sum(1 for _ in result.handbook.standards()) == SMALL.standards

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from handbook import LANGUAGES
 from handbook.loader import load_handbook
 from handbook.review import ReviewPolicy
+from tests.hotel import HOTEL_LANGUAGES, LANGUAGES
 from tests.sitebuild import TEST_TODAY, mkdocs_build, project_copy
 
 pytestmark = pytest.mark.build
@@ -28,7 +28,7 @@ def test_every_standard_appears_in_every_language_with_its_badge(
     built_site: Path, standards_dir: Path
 ) -> None:
     policy = ReviewPolicy(today=date.fromisoformat(TEST_TODAY))
-    result = load_handbook(standards_dir, policy)
+    result = load_handbook(standards_dir, policy, HOTEL_LANGUAGES)
     assert result.handbook is not None
     standards = list(result.handbook.standards())
     assert len(standards) >= 40

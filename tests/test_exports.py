@@ -21,6 +21,7 @@ from handbook.export.write import export_files, write_files
 from handbook.loader import load_handbook
 from handbook.model import Handbook
 from handbook.review import ReviewPolicy
+from tests.hotel import HOTEL_LANGUAGES
 from tests.sitebuild import ROOT
 
 FIXTURE = Path(__file__).parent / "fixtures" / "small"
@@ -31,7 +32,7 @@ STAMP = datetime(2026, 11, 25, tzinfo=UTC)
 
 @pytest.fixture(scope="module")
 def handbook() -> Handbook:
-    result = load_handbook(FIXTURE, ReviewPolicy(today=TODAY))
+    result = load_handbook(FIXTURE, ReviewPolicy(today=TODAY), HOTEL_LANGUAGES)
     assert result.handbook is not None, result.problems
     return result.handbook
 

@@ -11,13 +11,14 @@ from handbook.loader import load_handbook
 from handbook.model import Handbook
 from handbook.pages import phase_page_problems
 from handbook.review import ReviewPolicy
+from tests.hotel import HOTEL_LANGUAGES
 
 FIXTURE = Path(__file__).parent / "fixtures" / "small"
 
 
 @pytest.fixture(scope="module")
 def handbook() -> Handbook:
-    result = load_handbook(FIXTURE, ReviewPolicy(today=date(2026, 11, 25)))
+    result = load_handbook(FIXTURE, ReviewPolicy(today=date(2026, 11, 25)), HOTEL_LANGUAGES)
     assert result.handbook is not None
     return result.handbook
 

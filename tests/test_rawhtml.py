@@ -16,6 +16,7 @@ from handbook.render.phase import phase_page
 from handbook.render.reviews import review_dashboard
 from handbook.render.view import View
 from handbook.review import ReviewPolicy
+from tests.hotel import HOTEL_LANGUAGES
 
 FIXTURE = Path(__file__).parent / "fixtures" / "small"
 POLICY = ReviewPolicy(today=date(2026, 11, 25))
@@ -23,7 +24,7 @@ POLICY = ReviewPolicy(today=date(2026, 11, 25))
 
 @pytest.fixture(scope="module")
 def handbook() -> Handbook:
-    result = load_handbook(FIXTURE, POLICY)
+    result = load_handbook(FIXTURE, POLICY, HOTEL_LANGUAGES)
     assert result.handbook is not None, result.problems
     return result.handbook
 
@@ -35,7 +36,7 @@ def convert(text: str) -> str:
 
 
 def pages(handbook: Handbook, language: str) -> list[str]:
-    view = View(language, POLICY, handbook.vocabulary, lambda slug, anchor: f"../{slug}/")
+    view = View(language, POLICY, handbook, lambda slug, anchor: f"../{slug}/")
     return [
         *(phase_page(phase, view) for phase in handbook.phases),
         sequence(handbook, view),

@@ -16,6 +16,7 @@ from handbook.render.phase import phase_page
 from handbook.render.reviews import review_dashboard
 from handbook.render.view import View, md_text
 from handbook.review import ReviewPolicy
+from tests.hotel import HOTEL_LANGUAGES
 
 FIXTURE = Path(__file__).parent / "fixtures" / "small"
 GOLDEN = Path(__file__).parent / "golden"
@@ -24,7 +25,7 @@ POLICY = ReviewPolicy(today=date(2026, 11, 25))
 
 @pytest.fixture(scope="module")
 def handbook() -> Handbook:
-    result = load_handbook(FIXTURE, POLICY)
+    result = load_handbook(FIXTURE, POLICY, HOTEL_LANGUAGES)
     assert result.handbook is not None, result.problems
     return result.handbook
 
@@ -33,7 +34,7 @@ def view(handbook: Handbook, language: str) -> View:
     def link(slug: str, anchor: str | None) -> str:
         return f"phases/{slug}/" + (f"#{anchor}" if anchor else "")
 
-    return View(language, POLICY, handbook.vocabulary, link)
+    return View(language, POLICY, handbook, link)
 
 
 @pytest.mark.parametrize("language", ["en", "ar"])

@@ -11,7 +11,7 @@ from handbook.review import ReviewPolicy, ReviewStatus, add_months, build_today
 
 
 def standard(last_reviewed: date, months: int = 12) -> Standard:
-    text = Text({"en": "x"})
+    text = Text({"en": "x"}, "en")
     return Standard(
         "CHK-01",
         "check-in",

@@ -18,12 +18,11 @@ import jsonschema
 import pytest
 from icalendar import Calendar
 
-from handbook import LANGUAGES
 from handbook.export import build_timestamp
-from handbook.labels import label
 from handbook.loader import load_handbook
 from handbook.model import Handbook
 from handbook.review import ReviewPolicy, ReviewStatus, count_by_status, review_list
+from tests.hotel import HOTEL_LANGUAGES, LANGUAGES, label
 from tests.sitebuild import ROOT, TEST_TODAY, mkdocs_build, project_copy
 
 pytestmark = pytest.mark.build
@@ -36,7 +35,7 @@ URGENCY = {status.value: rank for rank, status in enumerate(ReviewStatus)}
 
 @pytest.fixture(scope="module")
 def handbook(standards_dir: Path) -> Handbook:
-    result = load_handbook(standards_dir, POLICY)
+    result = load_handbook(standards_dir, POLICY, HOTEL_LANGUAGES)
     assert result.handbook is not None
     return result.handbook
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from handbook import LANGUAGES
 from handbook.search import LUNR_INDEX, empty_lunr_index, pages_per_language
+from tests.hotel import LANGUAGES
 
 
 @pytest.mark.build

@@ -10,6 +10,7 @@ import pytest
 
 from handbook.problems import HandbookError
 from handbook.site import read_settings
+from tests.hotel import HOTEL_LANGUAGES
 
 CONFIG = "site/mkdocs.yml"
 
@@ -17,7 +18,7 @@ CONFIG = "site/mkdocs.yml"
 def settings_error(monkeypatch: pytest.MonkeyPatch, **given: Any) -> list[str]:
     monkeypatch.setenv("HANDBOOK_TODAY", "2026-11-25")
     with pytest.raises(HandbookError) as raised:
-        read_settings({"handbook": given}, CONFIG)
+        read_settings({"handbook": given}, CONFIG, HOTEL_LANGUAGES)
     return [str(problem) for problem in raised.value.problems]
 
 
@@ -25,7 +26,7 @@ def test_defaults_are_a_30_day_window_and_a_12_month_interval(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setenv("HANDBOOK_TODAY", "2026-11-25")
-    settings = read_settings({}, CONFIG)
+    settings = read_settings({}, CONFIG, HOTEL_LANGUAGES)
     assert settings.policy.due_soon_days == 30
     assert settings.policy.review_months == 12
     assert settings.policy.today == date(2026, 11, 25)
@@ -35,7 +36,7 @@ def test_defaults_are_a_30_day_window_and_a_12_month_interval(
 def test_configured_values_reach_the_review_policy(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HANDBOOK_TODAY", "2026-11-25")
     given = {"handbook": {"due_soon_days": 0, "review_months": 6}}
-    policy = read_settings(given, CONFIG).policy
+    policy = read_settings(given, CONFIG, HOTEL_LANGUAGES).policy
     assert (policy.due_soon_days, policy.review_months) == (0, 6)
 
 
@@ -72,7 +73,7 @@ def test_a_wrong_handbook_today_is_reported_with_the_form_to_use(
 ) -> None:
     monkeypatch.setenv("HANDBOOK_TODAY", "25.11.2026")
     with pytest.raises(HandbookError) as raised:
-        read_settings({}, CONFIG)
+        read_settings({}, CONFIG, HOTEL_LANGUAGES)
     assert [str(p) for p in raised.value.problems] == [
         "environment:1:1: error: HANDBOOK_TODAY='25.11.2026' is not a date; use the form YYYY-MM-DD"
     ]
@@ -84,7 +85,7 @@ def test_a_handbook_section_that_is_not_a_group_is_an_error(
 ) -> None:
     monkeypatch.setenv("HANDBOOK_TODAY", "2026-11-25")
     with pytest.raises(HandbookError) as raised:
-        read_settings({"handbook": section}, CONFIG)
+        read_settings({"handbook": section}, CONFIG, HOTEL_LANGUAGES)
     assert [str(p) for p in raised.value.problems] == [
         "site/mkdocs.yml:1:1: error: extra.handbook must be a group of settings (key: value)"
     ]

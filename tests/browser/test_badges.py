@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from handbook.labels import label
 from tests.browser.harness import page_url, serve
+from tests.hotel import label
 from tests.sitebuild import mkdocs_build, project_copy
 
 pytestmark = pytest.mark.browser

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from handbook.labels import label
 from tests.browser.harness import page_url
 from tests.browser.queries import CHECK_IN
+from tests.hotel import label
 
 pytestmark = pytest.mark.browser
 

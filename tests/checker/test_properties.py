@@ -22,6 +22,7 @@ from handbook.problems import Place
 from handbook.report import Outcome, github_report, text_report
 from handbook.review import ReviewPolicy
 from handbook.yamlsource import parse_yaml
+from tests.hotel import HOTEL_LANGUAGES
 
 POLICY = ReviewPolicy(today=date(2026, 11, 25))
 BASE = Path(__file__).parent / "base"
@@ -86,7 +87,7 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def load_text(folder: Path, text: str) -> None:
     """Write ``text`` as the phase file (any code point, even a lone surrogate) and load."""
     (folder / "fuzz.yaml").write_bytes(text.encode("utf-8", "surrogatepass"))
-    result = load_handbook(folder, POLICY)
+    result = load_handbook(folder, POLICY, HOTEL_LANGUAGES)
     assert result.handbook is not None or result.errors
 
 
@@ -155,9 +156,9 @@ def test_marking_never_raises_and_is_done_once(
 ) -> None:
     """Marking succeeds or explains why; marking the result again changes nothing."""
     text = yaml.safe_dump(tree, allow_unicode=True, default_flow_style=flow, width=width)
-    marking = mark_text(text, "fuzz.yaml", languages, [])
+    marking = mark_text(text, "fuzz.yaml", HOTEL_LANGUAGES, languages, [])
     if not marking.problems:
-        again = mark_text(marking.text, "fuzz.yaml", languages, [])
+        again = mark_text(marking.text, "fuzz.yaml", HOTEL_LANGUAGES, languages, [])
         assert (again.text, again.marked, again.problems) == (marking.text, (), ())
 
 

@@ -14,6 +14,7 @@ from handbook.loader import load_handbook
 from handbook.marking import mark_text
 from handbook.model import fingerprint
 from handbook.review import ReviewPolicy
+from tests.hotel import HOTEL_LANGUAGES
 from tests.sitebuild import HOTEL
 
 POLICY = ReviewPolicy(today=date(2026, 11, 25))
@@ -42,7 +43,7 @@ def without_marks(text: str) -> str:
 
 
 def test_block_and_flow_texts_get_fingerprints_and_nothing_else_changes() -> None:
-    marking = mark_text(BLOCK, "x.yaml", ["pl", "ar"], [])
+    marking = mark_text(BLOCK, "x.yaml", HOTEL_LANGUAGES, ["pl", "ar"], [])
     assert marking.problems == ()
     english = fingerprint("Greet every guest.   # not a comment: part of the folded text")
     water = fingerprint("Water.")
@@ -60,7 +61,7 @@ def test_block_and_flow_texts_get_fingerprints_and_nothing_else_changes() -> Non
 
 def test_an_existing_fingerprint_is_updated_in_place() -> None:
     text = "t:\n  en: New English.\n  pl: Nowy.\n  based_on:\n    pl: 0badf00d  # old\n"
-    marking = mark_text(text, "x.yaml", ["pl"], [])
+    marking = mark_text(text, "x.yaml", HOTEL_LANGUAGES, ["pl"], [])
     assert marking.text == text.replace("0badf00d", f'"{fingerprint("New English.")}"')
 
 
@@ -70,7 +71,7 @@ def test_only_the_language_and_id_asked_for() -> None:
         "  - id: A-01\n    text: {en: One., pl: Jeden., ar: واحد.}\n"
         "  - id: B-01\n    text: {en: Two., pl: Dwa., ar: اثنان.}\n"
     )
-    marking = mark_text(text, "x.yaml", ["ar"], ["B-01"])
+    marking = mark_text(text, "x.yaml", HOTEL_LANGUAGES, ["ar"], ["B-01"])
     assert marking.text == text.replace(
         "ar: اثنان.}", f'ar: اثنان., based_on: {{ar: "{fingerprint("Two.")}"}}}}'
     )
@@ -91,7 +92,7 @@ def test_an_unknown_id_changes_nothing_and_lists_the_ids(
 
 
 def test_a_missing_translation_is_not_marked() -> None:
-    marking = mark_text("t: {en: One.}\n", "x.yaml", ["pl", "ar"], [])
+    marking = mark_text("t: {en: One.}\n", "x.yaml", HOTEL_LANGUAGES, ["pl", "ar"], [])
     assert (marking.text, marking.marked) == ("t: {en: One.}\n", ())
 
 
@@ -108,7 +109,7 @@ def test_bom_and_crlf_are_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
 
 def test_a_broken_file_is_not_touched() -> None:
     text = "t: {en: One., pl: Jeden.}\nt: {en: Two.}\n"
-    marking = mark_text(text, "x.yaml", ["pl"], [])
+    marking = mark_text(text, "x.yaml", HOTEL_LANGUAGES, ["pl"], [])
     assert marking.text == text
     assert [str(p) for p in marking.problems] == [
         "x.yaml:2:1: error: duplicate key 't': it is already set on line 1; YAML would keep "
@@ -132,7 +133,7 @@ def test_the_whole_hotel_fixture_can_be_marked_and_then_changed(
         assert main(["translated", f"standards/{path.name}"]) == 0, capsys.readouterr().out
         after = path.read_text(encoding="utf-8")
         assert after != before and after == marked, path.name
-    result = load_handbook(standards, POLICY)
+    result = load_handbook(standards, POLICY, HOTEL_LANGUAGES)
     assert result.problems == []
     assert result.handbook is not None
 
@@ -142,11 +143,11 @@ def test_the_whole_hotel_fixture_can_be_marked_and_then_changed(
     english = standard.text.source.split()[0:3]
     changed = text.replace(" ".join(english), " ".join(english) + " always", 1)
     check_in.write_text(changed, encoding="utf-8")
-    warned = load_handbook(standards, POLICY)
+    warned = load_handbook(standards, POLICY, HOTEL_LANGUAGES)
     assert [p.severity.value for p in warned.problems] == ["warning", "warning"]
     assert all(f"'text' of {standard.id} was translated" in p.message for p in warned.problems)
 
     capsys.readouterr()
     assert main(["translated", "standards/check-in.yaml", "--id", standard.id]) == 0
     assert capsys.readouterr().out.endswith("marked 2 translations in standards/check-in.yaml\n")
-    assert load_handbook(standards, POLICY).problems == []
+    assert load_handbook(standards, POLICY, HOTEL_LANGUAGES).problems == []

@@ -15,8 +15,8 @@ from typing import Any
 
 import yaml
 
-from handbook import LANGUAGES
 from handbook.model import Handbook, Level, Phase, Standard, StandardType, Step, Text, Vocabulary
+from tests.hotel import HOTEL_LANGUAGES, LANGUAGES, hotel_labels
 from tests.security.attacks import Attack
 
 SMALL = Path(__file__).resolve().parent.parent / "fixtures" / "small"
@@ -86,7 +86,7 @@ def hostile_model(attacks: Sequence[Attack]) -> Handbook:
     qualities: dict[str, Text] = {}
     owners: dict[str, Text] = {}
     for number, attack in enumerate(attacks, 1):
-        text = Text(_all_languages(attack.text))
+        text = Text(_all_languages(attack.text), "en")
         qualities[slug(number)] = text
         owners[slug(number)] = text
         standard = Standard(
@@ -105,4 +105,4 @@ def hostile_model(attacks: Sequence[Attack]) -> Handbook:
         phases.append(
             Phase(slug(number), number, text, text, (step,), (standard,), f"{slug(number)}.yaml")
         )
-    return Handbook(tuple(phases), Vocabulary(qualities, owners))
+    return Handbook(tuple(phases), Vocabulary(qualities, owners), hotel_labels(), HOTEL_LANGUAGES)

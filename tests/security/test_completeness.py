@@ -19,8 +19,8 @@ import pytest
 import yaml
 from icalendar import Calendar
 
-from handbook import LANGUAGES
 from handbook.export import CALENDAR_FILE, DATA_FILE, table_file
+from tests.hotel import LANGUAGES
 
 pytestmark = pytest.mark.build
 

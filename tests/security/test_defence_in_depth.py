@@ -21,7 +21,6 @@ import pytest
 from mkdocs.config import load_config
 from playwright.sync_api import Browser, Page
 
-from handbook import LANGUAGES, RTL_LANGUAGES
 from handbook.model import Handbook
 from handbook.render.overview import levels_side_by_side, sequence
 from handbook.render.phase import phase_page
@@ -30,6 +29,7 @@ from handbook.render.translations import translation_tables
 from handbook.render.view import View
 from handbook.review import ReviewPolicy
 from tests.browser.harness import serve
+from tests.hotel import HOTEL_LANGUAGES, LANGUAGES
 from tests.security.attacks import ACCEPTED, REFUSED, Attack
 from tests.security.browser import (
     Watch,
@@ -92,7 +92,7 @@ def _view(handbook: Handbook, language: str) -> View:
     return View(
         language,
         ReviewPolicy(today=date.fromisoformat(TEST_TODAY)),
-        handbook.vocabulary,
+        handbook,
         lambda phase, anchor: f"#{anchor or phase}",
     )
 
@@ -105,7 +105,7 @@ def render_language(handbook: Handbook, language: str) -> str:
         f'<section data-phase="{phase.slug}">{_html(phase_page(phase, view))}</section>'
         for phase in handbook.phases
     ]
-    direction = "rtl" if language in RTL_LANGUAGES else "ltr"
+    direction = "rtl" if HOTEL_LANGUAGES.is_rtl(language) else "ltr"
     return (
         f'<!doctype html><html lang="{language}" dir="{direction}"><head><meta charset="utf-8">'
         f"<title>defence in depth</title></head><body>{''.join(parts)}</body></html>"

@@ -12,10 +12,10 @@ from typing import Any
 import pytest
 from icalendar import Calendar
 
-from handbook import LANGUAGES
 from handbook.export import CALENDAR_FILE, DATA_FILE, table_file
 from handbook.export.table import FORMULA_STARTS
 from handbook.markup import plain
+from tests.hotel import LANGUAGES
 from tests.security.attacks import ACCEPTED
 from tests.security.hostile import slug, standard_id
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from handbook.fields import LANGUAGE_NAMES
+from handbook.languages import english_name
 from tests.security.attacks import REFUSED, Attack
 from tests.sitebuild import mkdocs_build, project_copy
 
@@ -47,7 +47,7 @@ class _Writer:
             if attack is not None and code == language:
                 self.expected += [
                     f"{SHOWN_AS}:{len(self.lines)}:{len(indent) + len(code) + 3}: error: "
-                    f"the {LANGUAGE_NAMES[code]} '{name}' {fault}"
+                    f"the {english_name(code)} '{name}' {fault}"
                     for fault in attack.faults
                 ]
 

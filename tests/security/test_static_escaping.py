@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from handbook import LANGUAGES
 from handbook.loader import load_handbook
 from handbook.markup import block
 from handbook.review import ReviewPolicy
 from handbook.textrules import text_faults
+from tests.hotel import HOTEL_LANGUAGES, LANGUAGES
 from tests.security.attacks import ACCEPTED, REFUSED
 from tests.security.hostile import slug, standard_id
 from tests.security.htmlscan import Scan, scan_site
@@ -57,7 +57,9 @@ def test_every_text_field_of_the_hostile_handbook_holds_its_attack(
     hostile_standards: Path,
 ) -> None:
     """The fixture writer and the loader keep every string exactly as written."""
-    result = load_handbook(hostile_standards, ReviewPolicy(date.fromisoformat(TEST_TODAY)))
+    result = load_handbook(
+        hostile_standards, ReviewPolicy(date.fromisoformat(TEST_TODAY)), HOTEL_LANGUAGES
+    )
     assert result.handbook is not None, [str(p) for p in result.errors]
     vocabulary = result.handbook.vocabulary
     for number, attack in enumerate(ACCEPTED, 1):

@@ -1,0 +1,30 @@
+"""The hotel fixture's languages and words, for tests that render or load it."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from handbook.fields import TextReader
+from handbook.labels import load_labels
+from handbook.languages import Languages
+from handbook.model import Labels
+from handbook.problems import Problem
+
+HOTEL = Path(__file__).parent / "fixtures" / "hotel"
+HOTEL_LANGUAGES = Languages(("en", "pl", "ar"))
+LANGUAGES = HOTEL_LANGUAGES.codes
+"""The languages of the fixture's mkdocs.yml, the source first."""
+
+
+@lru_cache(maxsize=1)
+def hotel_labels() -> Labels:
+    problems: list[Problem] = []
+    labels = load_labels(HOTEL / "standards" / "labels.yaml", TextReader(HOTEL_LANGUAGES), problems)
+    assert not problems, problems
+    return labels
+
+
+def label(language: str, key: str) -> str:
+    """A word of the fixture's labels.yaml in ``language``."""
+    return hotel_labels().word(key, language)
