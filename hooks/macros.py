@@ -72,7 +72,7 @@ def define_env(env: Any) -> None:
 
     @html_macro
     def translation_status() -> str:
-        """Per language and phase: translated, missing and outdated (English changed since)."""
+        """Per language and phase: translated, missing and outdated (source text changed since)."""
         return translation_tables(build_of(env.conf).handbook, view())
 
     @html_macro

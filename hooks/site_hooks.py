@@ -57,7 +57,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def _report_warnings(build: Build) -> None:
-    """Missing translations are shown as English on the page, so they do not fail --strict."""
+    """Missing translations show the source text on the page, so they do not fail --strict."""
     for warning in build.result.warnings:
         log.info(str(warning))
 

@@ -22,6 +22,8 @@ from typing import Any
 
 import yaml
 
+from handbook.loader import phase_files
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 HOTEL = FIXTURES / "hotel"
@@ -74,10 +76,9 @@ def write_phase_pages(project: Path) -> None:
     pages = project / "docs" / handbook_setting(project, "phase_pages")
     shutil.rmtree(pages, ignore_errors=True)
     pages.mkdir()
-    for phase_file in (project / handbook_setting(project, "standards")).glob("*.yaml"):
-        if phase_file.name != "vocabulary.yaml":
-            slug = phase_file.stem
-            (pages / f"{slug}.md").write_text(f'{{{{ phase_content("{slug}") }}}}\n')
+    for phase_file in phase_files(project / handbook_setting(project, "standards")):
+        slug = phase_file.stem
+        (pages / f"{slug}.md").write_text(f'{{{{ phase_content("{slug}") }}}}\n')
 
 
 class _ConfigLoader(yaml.SafeLoader):

@@ -80,8 +80,8 @@ def test_dates_and_ids_are_localized_and_isolated_in_arabic(built_site: Path) ->
 
 def test_missing_translation_shows_english_with_a_notice(small_site: Path) -> None:
     for language, notice in (
-        ("pl", "nie ma jeszcze polskiego tłumaczenia"),
-        ("ar", "لم يُترجم هذا النص إلى العربية بعد"),
+        ("pl", "Ten tekst nie ma jeszcze tłumaczenia; pokazujemy go w wersji oryginalnej."),
+        ("ar", "لم يُترجم هذا النص بعد، لذا يظهر بلغته الأصلية."),
     ):
         html = html_of(small_site, language, "phases/check-in")
         card = re.search(r'data-standard="CHK-02">.*?</article>', html, re.S)

@@ -17,12 +17,13 @@ import pytest
 from handbook.editlink import phase_slug, source_edit_url
 from handbook.hosting import site_relative
 from handbook.linkcheck import check_site, main, read_page, site_base_url
+from handbook.loader import phase_files
 from tests.browser.harness import serve
 from tests.sitebuild import HOTEL, mkdocs_build, project_copy
 
 REPO = "https://github.com/example/service-handbook"
 PREFIX = {"en": "", "pl": "pl/", "ar": "ar/"}
-PHASES = sorted(p.stem for p in (HOTEL / "standards").glob("*.yaml") if p.stem != "vocabulary")
+PHASES = sorted(p.stem for p in phase_files(HOTEL / "standards"))
 
 
 def edit_link(html: str) -> str:

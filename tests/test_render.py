@@ -76,7 +76,7 @@ def test_missing_translation_falls_back_to_marked_english(handbook: Handbook) ->
     assert '<div class="hb-standard__text" lang="en" dir="ltr"><p>Offer a cold towel' in (
         card.group(0)
     )
-    assert card.group(0).count("لم يُترجم هذا النص إلى العربية بعد") == 2
+    assert card.group(0).count("لم يُترجم هذا النص بعد، لذا يظهر بلغته الأصلية.") == 2
 
 
 def test_each_step_lists_its_qualities_in_the_readers_language(handbook: Handbook) -> None:

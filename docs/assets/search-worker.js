@@ -54,7 +54,7 @@ function marked(excerpt, into) {
 }
 
 // Pagefind leaves a heading's links out of its title, and a standard's heading starts with
-// its ID as a link to itself (<h3 id="chk-01"><a href="#chk-01">CHK-01</a> ...): put the
+// its ID as a link to itself (<h3 id="abc-01"><a href="#abc-01">ABC-01</a> ...): put the
 // ID back, from the anchor, which is the ID in lower case.
 function sectionTitle(sub) {
   const anchor = sub.anchor || {};

@@ -54,7 +54,7 @@ STEP = Record(
 STANDARD = Record(
     "standard",
     (
-        Field("id", "id", "unique, stable ID used in links, e.g. CHK-01"),
+        Field("id", "id", "unique, stable ID used in links, e.g. ABC-01"),
         Field("step", "slug", "the id of a step of this phase", required=False),
         Field(
             "type",

@@ -229,8 +229,10 @@ class TextReader:
 
     def _unknown_language(self, key: str, field: Field, allowed: tuple[str, ...]) -> str:
         try:
-            locale_of(key)
+            known = str(locale_of(key)) == key.replace("-", "_")  # PL is a typo of pl
         except ValueError:
+            known = False
+        if not known:
             return _unknown_key(key, allowed, f"'{field.name}'")
         return (
             f"'{field.name}' has a {english_name(key)} ({key}) text, but {key} is not a "

@@ -2,7 +2,7 @@
 
 ``mkdocs build --strict`` checks the links written in Markdown, but not what the theme,
 the language switcher and the renderers write into the HTML, nor anchors such as
-``#chk-01``. This reads the finished HTML instead, the way a browser would resolve it, and
+``#abc-01``. This reads the finished HTML instead, the way a browser would resolve it, and
 never goes to the network: links to other sites are left alone, so the check gives the
 same answer on a machine without internet.
 

@@ -1,6 +1,6 @@
 """Write ``based_on`` fingerprints into a file, and change nothing else in it.
 
-A translator marks translations as made from the current English with ``handbook
+A translator marks translations as made from the current source text with ``handbook
 translated``. The file is edited as text at the places the YAML parser reports, so comments,
 quoting, folding and line ends stay as the editor left them. The result is parsed again and
 written only if every text reads back exactly as before, with the new fingerprints.

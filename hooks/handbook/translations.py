@@ -1,8 +1,8 @@
-"""Which translations exist, which are missing, and which were made from an older English text.
+"""Which translations exist, which are missing, and which were made from an older source text.
 
-A translation records the fingerprint of the English text it was made from (the ``based_on``
-key, written by ``handbook translated``). When the English changes the fingerprint no longer
-matches, and the translation is *outdated* until a translator updates it and marks it again.
+A translation records the fingerprint of the source text it was made from (the ``based_on``
+key, written by ``handbook translated``). When the source text changes the fingerprint no
+longer matches, and the translation is *outdated* until a translator updates and marks it.
 """
 
 from __future__ import annotations

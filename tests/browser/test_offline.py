@@ -14,11 +14,12 @@ import pytest
 from playwright.sync_api import Page
 
 from handbook.linkcheck import check_site, read_page
+from handbook.loader import phase_files
 from tests.browser.harness import wait_until_search_is_ready
 from tests.sitebuild import HOTEL, mkdocs_build, project_copy
 
 PREFIX = {"en": "", "pl": "pl/", "ar": "ar/"}
-PHASES = sorted(p.stem for p in (HOTEL / "standards").glob("*.yaml") if p.stem != "vocabulary")
+PHASES = sorted(p.stem for p in phase_files(HOTEL / "standards"))
 
 
 @pytest.fixture(scope="module")

@@ -2,12 +2,14 @@
 
 A file in ``broken/`` starts with a comment saying why it is bad and ends with one
 ``# expect: line:column: severity: message`` comment per problem. It is checked next to the
-valid ``base/`` handbook, so rules across files (duplicate IDs) are exercised too. Rules that
+valid ``base/`` handbook, so rules across files (duplicate IDs) are exercised too; a problem
+such a rule reports in a base file is written ``# expect base.yaml: line:column: …``. Rules that
 need bytes a text file cannot hold (not UTF-8, a BOM, CRLF, a huge file) are written here.
 """
 
 from __future__ import annotations
 
+import re
 import shutil
 import time
 from pathlib import Path
@@ -16,10 +18,12 @@ import pytest
 
 from handbook.cli import main
 from handbook.yamlsource import MAX_FILE_BYTES
+from tests.checker.project import base_project
 
 HERE = Path(__file__).parent
 BROKEN = sorted((HERE / "broken").glob("*.yaml"))
 EXPECT = "# expect: "
+ELSEWHERE = re.compile(r"# expect (?P<name>[\w.-]+\.yaml): (?P<problem>.*)")
 TODAY = "2026-11-25"
 
 
@@ -34,9 +38,9 @@ def expected(path: Path) -> list[str]:
 
 @pytest.fixture
 def standards(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the valid base handbook in ``standards/`` of the current folder."""
-    folder = tmp_path / "standards"
-    shutil.copytree(HERE / "base", folder)
+    """A copy of the valid base handbook in ``standards/`` of the current folder, with the
+    hotel fixture's ``mkdocs.yml`` (en, pl, ar) beside it."""
+    folder = base_project(tmp_path)
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("HANDBOOK_TODAY", TODAY)
     return folder
@@ -51,12 +55,18 @@ def check(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[str
     return code, captured.out.splitlines()
 
 
+def expected_elsewhere(path: Path) -> list[str]:
+    """The ``# expect base.yaml:`` lines of a broken file: what it causes in the base files."""
+    found = (ELSEWHERE.fullmatch(line) for line in path.read_text(encoding="utf-8").splitlines())
+    return [f"standards/{m['name']}:{m['problem']}" for m in found if m]
+
+
 def lines_of(output: list[str], name: str) -> list[str]:
     return [line for line in output if line.startswith(f"standards/{name}:")]
 
 
 def test_base_handbook_is_clean(standards: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert check(capsys) == (0, ["checked 2 files: no problems found"])
+    assert check(capsys) == (0, ["checked 3 files: no problems found"])
 
 
 @pytest.mark.parametrize("broken", BROKEN, ids=lambda path: path.stem)
@@ -73,8 +83,9 @@ def test_broken_file_reports_exactly_its_lines(
     shutil.copy(broken, standards)
     code, output = check(capsys)
     assert lines_of(output, broken.name) == expected(broken)
-    assert len(output) == len(expected(broken)) + 1, "problems in the base files"
-    has_error = any(": error: " in line for line in expected(broken))
+    elsewhere = [line for line in output[:-1] if not line.startswith(f"standards/{broken.name}:")]
+    assert elsewhere == expected_elsewhere(broken), "problems in the base files"
+    has_error = any(": error: " in line for line in expected(broken) + elsewhere)
     assert code == (1 if has_error else 0)
 
 
@@ -108,7 +119,7 @@ def test_not_utf8_is_refused_on_its_line(
         [
             f"standards/other.yaml:{line + 1}:1: error: the file is not UTF-8 text; save it with "
             "UTF-8 encoding",
-            "checked 3 files: 1 error, 0 warnings",
+            "checked 4 files: 1 error, 0 warnings",
         ],
     )
 
@@ -118,7 +129,7 @@ def test_bom_and_crlf_line_ends_are_fine(
 ) -> None:
     data = b"\xef\xbb\xbf" + VALID_PHASE.replace("\n", "\r\n").encode("utf-8")
     (standards / "other.yaml").write_bytes(data)
-    assert check(capsys) == (0, ["checked 3 files: no problems found"])
+    assert check(capsys) == (0, ["checked 4 files: no problems found"])
 
 
 def test_crlf_keeps_the_real_line_numbers(
@@ -183,7 +194,22 @@ def test_named_files_only_and_missing_paths(
         1,
         [
             "standards/nope.yaml:1:1: error: no such file or folder",
-            "checked 2 files: 1 error, 0 warnings",
+            "checked 1 file: 1 error, 0 warnings",
+        ],
+    )
+
+
+def test_a_named_file_shows_its_clash_with_a_file_not_named(
+    standards: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The whole folder is read, so base.yaml shows the ID that duplicate-id.yaml repeats."""
+    shutil.copy(HERE / "broken" / "duplicate-id.yaml", standards)
+    assert check(capsys, "standards/base.yaml") == (
+        1,
+        [
+            "standards/base.yaml:12:9: error: standard ID 'BAS-01' is used again at "
+            "standards/duplicate-id.yaml:12; IDs must be unique across the handbook",
+            "checked 1 file: 1 error, 0 warnings",
         ],
     )
 

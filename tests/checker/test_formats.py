@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.checker.project import I18N_LANGUAGES, base_project
 from tests.sitebuild import HOTEL, TEST_TODAY
 
 HERE = Path(__file__).parent
@@ -32,8 +33,8 @@ def handbook(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """A folder holding ``standards/``: the base handbook and one broken file."""
-    shutil.copytree(HERE / "base", tmp_path / "standards")
+    """A folder holding ``mkdocs.yml`` and ``standards/``: the base handbook and one broken file."""
+    base_project(tmp_path)
     shutil.copy(HERE / "broken" / BROKEN, tmp_path / "standards")
     return tmp_path
 
@@ -44,7 +45,7 @@ def test_text_format(project: Path) -> None:
     assert result.stdout == (
         f"standards/{BROKEN}:13:11: error: {TYPE_MESSAGE}\n"
         f"standards/{BROKEN}:14:12: error: {LEVEL_MESSAGE}\n"
-        "checked 3 files: 2 errors, 0 warnings\n"
+        "checked 4 files: 2 errors, 0 warnings\n"
     )
 
 
@@ -54,7 +55,7 @@ def test_github_format_annotates_the_lines(project: Path) -> None:
     assert result.stdout == (
         f"::error file=standards/{BROKEN},line=13,col=11,title=handbook check::{TYPE_MESSAGE}\n"
         f"::error file=standards/{BROKEN},line=14,col=12,title=handbook check::{LEVEL_MESSAGE}\n"
-        "checked 3 files: 2 errors, 0 warnings\n"
+        "checked 4 files: 2 errors, 0 warnings\n"
     )
 
 
@@ -78,15 +79,15 @@ def test_json_format(project: Path) -> None:
                 "message": LEVEL_MESSAGE,
             },
         ],
-        "files": 3,
+        "files": 4,
         "errors": 2,
         "warnings": 0,
-        "summary": "checked 3 files: 2 errors, 0 warnings",
+        "summary": "checked 4 files: 2 errors, 0 warnings",
     }
 
 
 def test_warnings_pass_unless_strict(tmp_path: Path) -> None:
-    shutil.copytree(HERE / "base", tmp_path / "standards")
+    base_project(tmp_path)
     shutil.copy(HERE / "broken" / "missing-translation.yaml", tmp_path / "standards")
     relaxed = handbook(tmp_path, "check", "--format", "github")
     strict = handbook(tmp_path, "check", "--format", "github", "--strict")
@@ -98,7 +99,7 @@ def test_warnings_pass_unless_strict(tmp_path: Path) -> None:
 
 def test_what_a_file_contains_cannot_forge_a_report(tmp_path: Path) -> None:
     """A key with a newline, a '%' and a terminal escape is shown escaped, on one line."""
-    shutil.copytree(HERE / "base", tmp_path / "standards")
+    base_project(tmp_path)
     bad = (HERE / "base" / "base.yaml").read_text(encoding="utf-8")
     bad = bad.replace("phase: base", "phase: other").replace("BAS-01", "OTH-01")
     bad = bad.replace("order: 1", 'order: 2\n"50%\\n::error file=x::\\e[2J": 1')
@@ -116,7 +117,9 @@ def test_what_a_file_contains_cannot_forge_a_report(tmp_path: Path) -> None:
 def test_settings_come_from_mkdocs_yml(tmp_path: Path) -> None:
     shutil.copytree(HERE / "base", tmp_path / "data")
     (tmp_path / "mkdocs.yml").write_text(
-        "site_name: x\nextra:\n  handbook:\n    standards: data\n    review_months: 20\n"
+        "site_name: x\n"
+        + I18N_LANGUAGES
+        + "extra:\n  handbook:\n    standards: data\n    review_months: 20\n"
     )
     result = handbook(tmp_path, "check")
     assert result.returncode == 1
@@ -124,11 +127,28 @@ def test_settings_come_from_mkdocs_yml(tmp_path: Path) -> None:
         "mkdocs.yml:1:1: error: extra.handbook.review_months is 20; use a whole number 1-12\n"
         "checked 0 files: 1 error, 0 warnings\n"
     )
-    (tmp_path / "mkdocs.yml").write_text("extra:\n  handbook:\n    standards: data\n")
-    assert handbook(tmp_path, "check").stdout == "checked 2 files: no problems found\n"
+    (tmp_path / "mkdocs.yml").write_text(
+        I18N_LANGUAGES + "extra:\n  handbook:\n    standards: data\n"
+    )
+    assert handbook(tmp_path, "check").stdout == "checked 3 files: no problems found\n"
+
+
+def test_without_mkdocs_yml_it_says_where_to_run(tmp_path: Path) -> None:
+    shutil.copytree(HERE / "base", tmp_path / "standards")
+    result = handbook(tmp_path, "check")
+    assert (result.returncode, result.stdout) == (
+        1,
+        "mkdocs.yml:1:1: error: no such file: run handbook in the folder that holds mkdocs.yml, "
+        "or name it with --config\n"
+        "checked 0 files: 1 error, 0 warnings\n",
+    )
+    base_project(tmp_path / "site")  # the data folder is found next to the named config
+    result = handbook(tmp_path, "check", "--config", "site/mkdocs.yml")
+    assert (result.returncode, result.stdout) == (0, "checked 3 files: no problems found\n")
 
 
 def test_a_wrong_today_is_an_error_not_a_crash(tmp_path: Path) -> None:
+    base_project(tmp_path)
     env = {**os.environ, "HANDBOOK_TODAY": "tomorrow"}
     result = subprocess.run(
         [str(HANDBOOK), "check"], cwd=tmp_path, env=env, capture_output=True, text=True

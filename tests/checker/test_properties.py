@@ -16,7 +16,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from handbook.contract import PHASE, STANDARD, STEP
-from handbook.loader import load_handbook
+from handbook.labels import LABELS_FILE
+from handbook.loader import VOCABULARY_FILE, load_handbook
 from handbook.marking import mark_text
 from handbook.problems import Place
 from handbook.report import Outcome, github_report, text_report
@@ -78,9 +79,14 @@ phase_like = st.fixed_dictionaries(
 
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One handbook folder, its phase file rewritten by every example."""
+    """One handbook folder, its phase file rewritten by every example; with the valid base
+    phase in its place it loads clean, so the examples reach the phase readers."""
     standards = tmp_path_factory.mktemp("fuzz")
-    (standards / "vocabulary.yaml").write_bytes((BASE / "vocabulary.yaml").read_bytes())
+    for name in (VOCABULARY_FILE, LABELS_FILE):
+        (standards / name).write_bytes((BASE / name).read_bytes())
+    valid = (BASE / "base.yaml").read_text(encoding="utf-8").replace("phase: base", "phase: fuzz")
+    (standards / "fuzz.yaml").write_text(valid, encoding="utf-8")
+    assert load_handbook(standards, POLICY, HOTEL_LANGUAGES).problems == []
     return standards
 
 

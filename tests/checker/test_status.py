@@ -17,6 +17,7 @@ from handbook.render.translations import translation_tables
 from handbook.render.view import View
 from handbook.review import ReviewPolicy
 from handbook.translations import State, translation_status
+from tests.checker.project import base_project
 from tests.hotel import HOTEL_LANGUAGES
 from tests.sitebuild import HOTEL
 
@@ -26,9 +27,9 @@ POLICY = ReviewPolicy(today=date(2026, 11, 25))
 
 @pytest.fixture
 def standards(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The base handbook plus one phase with a missing and an outdated translation."""
-    folder = tmp_path / "standards"
-    shutil.copytree(HERE / "base", folder)
+    """The base handbook plus one phase with a missing and an outdated translation, and the
+    hotel fixture's ``mkdocs.yml`` (en, pl, ar) beside it."""
+    folder = base_project(tmp_path)
     for name in ("missing-translation", "outdated-translation"):
         text = (HERE / "broken" / f"{name}.yaml").read_text(encoding="utf-8")
         (folder / f"{name}.yaml").write_text(
@@ -127,7 +128,7 @@ def test_an_outdated_translation_carries_a_notice_on_its_page(standards: Path) -
     standard = handbook.phase("outdated-translation").standards[0]
     view = View("pl", POLICY, handbook, lambda s, a: f"{s}#{a}")
     card = standard_card(standard, view)
-    assert "Tekst angielski zmienił się od czasu tego tłumaczenia" in card
+    assert "Tekst oryginalny zmienił się od czasu tego tłumaczenia" in card  # base/labels.yaml
     assert "hb-notice--outdated" in card
 
 

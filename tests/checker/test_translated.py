@@ -10,10 +10,12 @@ from pathlib import Path
 import pytest
 
 from handbook.cli import main
+from handbook.labels import LABELS_FILE
 from handbook.loader import load_handbook
 from handbook.marking import mark_text
 from handbook.model import fingerprint
 from handbook.review import ReviewPolicy
+from tests.checker.project import add_config
 from tests.hotel import HOTEL_LANGUAGES
 from tests.sitebuild import HOTEL
 
@@ -82,6 +84,7 @@ def test_an_unknown_id_changes_nothing_and_lists_the_ids(
 ) -> None:
     path = tmp_path / "x.yaml"
     path.write_text("- id: A-01\n  text: {en: One., pl: Jeden.}\n", encoding="utf-8")
+    add_config(tmp_path)
     monkeypatch.chdir(tmp_path)
     assert main(["translated", "x.yaml", "--id", "A-1"]) == 1
     assert capsys.readouterr().out == (
@@ -99,6 +102,7 @@ def test_a_missing_translation_is_not_marked() -> None:
 def test_bom_and_crlf_are_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "x.yaml"
     path.write_bytes(b"\xef\xbb\xbft:\r\n  en: One.\r\n  pl: Jeden.\r\n")
+    add_config(tmp_path)
     monkeypatch.chdir(tmp_path)
     assert main(["translated", "x.yaml"]) == 0
     assert path.read_bytes() == (
@@ -121,10 +125,11 @@ def test_the_whole_hotel_fixture_can_be_marked_and_then_changed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Unmarked, then marked again, every file comes back as it was: every translation of the
-    fixture records the current English. Then change one English text: exactly its two translations
-    are outdated."""
+    fixture records the current English (labels.yaml only gets its first fingerprints). Then
+    change one English text: exactly its two translations are outdated."""
     standards = tmp_path / "standards"
     shutil.copytree(HOTEL / "standards", standards)
+    add_config(tmp_path)
     monkeypatch.chdir(tmp_path)
     for path in sorted(standards.glob("*.yaml")):
         marked = path.read_text(encoding="utf-8")
@@ -132,7 +137,9 @@ def test_the_whole_hotel_fixture_can_be_marked_and_then_changed(
         path.write_text(before, encoding="utf-8")
         assert main(["translated", f"standards/{path.name}"]) == 0, capsys.readouterr().out
         after = path.read_text(encoding="utf-8")
-        assert after != before and after == marked, path.name
+        assert after != before, path.name
+        if path.name != LABELS_FILE:  # the fixture's labels.yaml records no fingerprints yet
+            assert after == marked, path.name
     result = load_handbook(standards, POLICY, HOTEL_LANGUAGES)
     assert result.problems == []
     assert result.handbook is not None

@@ -36,7 +36,7 @@ def badge(standard: Standard, view: View, with_date: bool = True) -> str:
 
 
 def translated_block(text: Text, view: View, css: str) -> str:
-    """A text field in the reader's language, or the English with a visible notice."""
+    """A text field in the reader's language, or the source text with a visible notice."""
     language = view.language
     if text.has(language):
         notice = (
