@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from handbook.cli import setup
 from handbook.loader import VOCABULARY_FILE, LoadResult, load_handbook, phase_files
 from handbook.model import Level, StandardType
 from handbook.review import ReviewPolicy
@@ -41,7 +42,8 @@ def data_of(project: Path) -> Path:
 
 
 def loaded(project: Path) -> LoadResult:
-    result = load_handbook(data_of(project), POLICY)
+    languages = setup(str(project / "mkdocs.yml")).languages
+    result = load_handbook(data_of(project), POLICY, languages)
     assert result.errors == [], "\n".join(str(p) for p in result.errors)
     assert result.handbook is not None
     return result

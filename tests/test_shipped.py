@@ -21,16 +21,17 @@ from dataclasses import dataclass, field
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Page
 
+from handbook.cli import setup
 from handbook.linkcheck import check_site
 from handbook.loader import load_handbook
 from handbook.model import Handbook, Phase
+from handbook.schema import stale_schema_files
 from handbook.search import BUNDLE, pages_per_language
-from handbook.site import Settings, read_settings
+from handbook.site import Settings
 from tests.browser.harness import search, serve
 from tests.sitebuild import ROOT, build_env, mkdocs_build, read_config
 
@@ -49,23 +50,15 @@ class Language:
     """Where its pages are, from the site root: "" for the default language, "pl/" etc."""
 
 
-def configured_languages(config: dict[str, Any]) -> tuple[Language, ...]:
-    """The languages the i18n plugin builds: the default at the root, the others below it."""
-    entries: list[dict[str, Any]] = []
-    for plugin in config.get("plugins") or []:
-        if isinstance(plugin, dict) and "i18n" in plugin:
-            entries = [e for e in (plugin["i18n"] or {}).get("languages") or [] if e]
-    entries = [e for e in entries if e.get("build", True) is not False]
-    if not entries:
-        theme = config.get("theme") or {}
-        return (Language(str(theme.get("language") or "en"), ""),)
-    default = next((e for e in entries if e.get("default")), entries[0])
+def configured_languages(project: Path) -> tuple[Language, ...]:
+    """The languages the project declares, as the checker and the build read them."""
+    languages = setup(str(project / "mkdocs.yml")).languages
     return tuple(
-        Language(str(e["locale"]), "" if e is default else f"{e['locale']}/") for e in entries
+        Language(code, "" if code == languages.source else f"{code}/") for code in languages
     )
 
 
-LANGUAGES = configured_languages(CONFIG)
+LANGUAGES = configured_languages(PROJECT)
 
 
 def _ids(languages: tuple[Language, ...]) -> list[str]:
@@ -80,12 +73,12 @@ def settings() -> Settings:
     """``extra.handbook`` read as the build reads it, with today's date."""
     with pytest.MonkeyPatch.context() as env:
         env.setenv("HANDBOOK_TODAY", TODAY)
-        return read_settings(CONFIG.get("extra") or {}, str(PROJECT / "mkdocs.yml"))
+        return setup(str(PROJECT / "mkdocs.yml"))
 
 
 @pytest.fixture(scope="module")
 def handbook(settings: Settings) -> Handbook:
-    result = load_handbook(settings.standards, settings.policy)
+    result = load_handbook(settings.standards, settings.policy, settings.languages)
     assert result.handbook is not None, "\n".join(str(p) for p in result.errors)
     assert list(result.handbook.standards()), "the handbook has no standard"
     return result.handbook
@@ -123,6 +116,11 @@ def test_the_checker_reports_no_error() -> None:
     assert result.returncode == 0, output
     assert ": error:" not in output, output
     assert "checked " in result.stdout, output
+
+
+def test_the_committed_schemas_match_the_languages(settings: Settings) -> None:
+    """``schema/`` is generated for the project's languages: run ``handbook schema``."""
+    assert stale_schema_files(PROJECT / "schema", settings.languages) == []
 
 
 def test_the_site_builds_with_strict(build: tuple[subprocess.CompletedProcess[str], Path]) -> None:
