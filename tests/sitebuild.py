@@ -34,9 +34,10 @@ TEST_EPOCH = "1795564800"
 build time from it (sitemap dates, the gzip header), so two builds give the same bytes."""
 TOOL_PARTS = ("hooks", "overrides", "docs/assets")
 """What every project takes from this repository: the generator, its theme and its scripts."""
-CONTENT_PARTS = ("mkdocs.yml", "docs", "standards")
-"""What a content folder gives a project: its settings, its hand-written pages and its data
-(``docs/assets`` of a content folder, if any, is ignored: the tool's own are used)."""
+CONTENT_PARTS = ("mkdocs.yml", "docs", "standards", "schema")
+"""What a content folder gives a project: its settings, its hand-written pages, its data and
+the editors' schemas for its languages, when it has them (``docs/assets`` of a content
+folder, if any, is ignored: the tool's own are used)."""
 _ASSETS = Path(TOOL_PARTS[-1])
 
 
@@ -51,6 +52,8 @@ def project_copy(target: Path, standards: Path | None = None, *, content: Path =
     _copy(content / "mkdocs.yml", target / "mkdocs.yml")
     _copy(content / "docs", target / "docs", leave_out=content / "docs" / "assets")
     _copy(standards or content / data, target / data)
+    if (content / "schema").is_dir():
+        _copy(content / "schema", target / "schema")
     for part in TOOL_PARTS:
         _copy(ROOT / part, target / part)
     if standards is not None:
