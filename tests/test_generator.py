@@ -13,7 +13,7 @@ import yaml
 from handbook.cli import main
 from handbook.init import STARTER, InitRefused, init_handbook
 from handbook.languages import Languages
-from handbook.new import new_phase, new_standard, next_id
+from handbook.new import NewRefused, new_phase, new_standard, next_id
 from tests.sitebuild import mkdocs_build
 from tests.starterkit import TODAY, load, starter_project
 
@@ -184,3 +184,63 @@ def test_require_translations_turns_a_missing_translation_into_an_error(
     code, out = run(project, "check", capsys=capsys)
     assert code == 1
     assert "has no Arabic (ar) translation; mkdocs.yml requires every translation" in out
+
+
+def test_init_without_english_keeps_every_text_readable(tmp_path: Path) -> None:
+    """The starter's one-line texts start with en: removing that first key keeps the rest."""
+    project = starter_project(tmp_path / "pl", ("pl", "de"))
+    result = load(project, ("pl", "de"))
+    assert result.errors == []
+    data = yaml.safe_load(phase_file(project).read_text(encoding="utf-8"))
+    assert set(data["title"]) == {"pl"} and data["title"]["pl"] == "Pierwszy kontakt"
+
+
+def test_init_refuses_before_it_removes_anything(project: Path) -> None:
+    (project / "mkdocs.yml").unlink()
+    before = sorted(p.name for p in (project / "standards").iterdir())
+    with pytest.raises(InitRefused, match=r"no mkdocs\.yml"):
+        init_handbook(project, "Other", Languages(("en", "de")), TODAY, force=True)
+    assert sorted(p.name for p in (project / "standards").iterdir()) == before
+
+
+def test_a_name_with_quotes_and_backslashes_is_written_as_yaml(tmp_path: Path) -> None:
+    project = starter_project(tmp_path / "p")
+    name = 'C:\\Office "North"'
+    init_handbook(project, name, Languages(("en", "ar")), TODAY, force=True)
+    config = yaml.safe_load(
+        "\n".join(
+            line
+            for line in (project / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+            if line.startswith(("site_name:", "copyright:"))
+        )
+    )
+    assert config["site_name"] == name
+    assert name in config["copyright"]
+
+
+def test_checking_a_file_the_checker_does_not_read_is_an_error(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out = run(project, "check", "mkdocs.yml", capsys=capsys)
+    assert code == 1
+    assert "mkdocs.yml:1:1: error: not a handbook file" in out
+
+
+def test_new_standard_refuses_a_broken_file_and_leaves_it_alone(project: Path) -> None:
+    path = phase_file(project)
+    broken = path.read_text(encoding="utf-8") + "standards: [\n"
+    path.write_text(broken, encoding="utf-8")
+    with pytest.raises(NewRefused, match="fix this first"):
+        new_standard(project / "standards", path.stem, None, Languages(("en",)), TODAY)
+    assert path.read_text(encoding="utf-8") == broken
+
+
+def test_a_language_spelled_otherwise_than_in_mkdocs_yml_is_named(project: Path) -> None:
+    path = phase_file(project)
+    text = path.read_text(encoding="utf-8")
+    assert ", pl: " in text
+    path.write_text(text.replace(", pl: ", ", PL: ", 1), encoding="utf-8")
+    messages = [p.message for p in load(project).errors]
+    assert messages == [
+        "'title' has text in 'PL'; write it as 'pl', as the language is spelled in mkdocs.yml"
+    ]

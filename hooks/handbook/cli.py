@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import re
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml_env_tag import construct_env_tag
 
 from handbook.init import InitRefused, init_handbook
 from handbook.languages import Languages
@@ -30,6 +32,8 @@ from handbook.site import Settings, languages_of, read_settings
 from handbook.translations import translation_status
 
 CONFIG_FILE = "mkdocs.yml"
+I18N_CODE = re.compile(r"^[a-z]{2}(-[A-Za-z]{4})?(-[A-Z]{2})?$|^[a-z]{2}_[A-Z]{2}$")
+"""The locale codes mkdocs-static-i18n accepts in its ``languages`` list."""
 INTERNAL_ERROR = 3
 
 
@@ -38,6 +42,7 @@ class _ConfigLoader(yaml.SafeLoader):
 
 
 _ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+_ConfigLoader.add_constructor("!ENV", construct_env_tag)  # as MkDocs reads it
 
 
 def _config_data(config: Path) -> dict[str, Any]:
@@ -88,6 +93,15 @@ def _targets(
     for given in map(Path, paths):
         if given.is_dir():
             targets[given] = None
+        elif given.is_file() and given.resolve() not in {
+            path.resolve() for path in data_files(given.parent)
+        }:
+            missing.append(
+                Place(display_path(given)).error(
+                    "not a handbook file: the checker reads the .yaml files of the data folder "
+                    "(the phases, vocabulary.yaml and labels.yaml)"
+                )
+            )
         elif given.is_file():
             chosen = targets.setdefault(given.parent, set())
             if chosen is not None:
@@ -192,6 +206,12 @@ def _schema(args: argparse.Namespace) -> int:
 def _init(args: argparse.Namespace) -> int:
     codes = [code.strip() for code in args.languages.split(",") if code.strip()]
     try:
+        for code in codes:
+            if not I18N_CODE.match(code):
+                raise ValueError(
+                    f"'{code}' is not a language code the i18n plugin accepts; write it like "
+                    "en, pt_BR or zh-Hant"
+                )
         languages = Languages(tuple(dict.fromkeys(codes)))
         if not codes:
             raise ValueError("--languages needs at least one code, e.g. en,de")

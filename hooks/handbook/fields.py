@@ -188,6 +188,10 @@ class TextReader:
         for language, key_place, value in node.entries:
             if language == BASED_ON:
                 based_on = self._read_based_on(value, problems)
+            elif language in self.languages.translated and (
+                value.kind == "null" or (value.kind == "str" and not value.scalar.strip())
+            ):
+                continue  # an empty translation is one left for later: reported as missing
             elif language not in self.languages:
                 allowed = (*self.languages, BASED_ON)
                 problems.append(key_place.error(self._unknown_language(language, field, allowed)))
@@ -198,8 +202,6 @@ class TextReader:
                         f"not {value.describe()}"
                     )
                 )
-            elif language != self.languages.source and not value.scalar.strip():
-                continue  # an empty translation is one left for later: reported as missing
             else:
                 for fault in text_faults(value.scalar):
                     problems.append(
@@ -229,13 +231,20 @@ class TextReader:
 
     def _unknown_language(self, key: str, field: Field, allowed: tuple[str, ...]) -> str:
         try:
-            known = str(locale_of(key)) == key.replace("-", "_")  # PL is a typo of pl
+            locale = str(locale_of(key))
         except ValueError:
-            known = False
+            locale = ""
+        spelled = [code for code in self.languages if str(locale_of(code)) == locale]
+        if spelled:
+            return (
+                f"'{field.name}' has text in '{key}'; write it as '{spelled[0]}', "
+                "as the language is spelled in mkdocs.yml"
+            )
+        known = bool(locale) and locale == key.replace("-", "_")  # PL: a typo of pl
         if not known:
             return _unknown_key(key, allowed, f"'{field.name}'")
         return (
-            f"'{field.name}' has a {english_name(key)} ({key}) text, but {key} is not a "
+            f"'{field.name}' has text in {english_name(key)} ({key}), which is not a "
             "language of this handbook; add it to the i18n languages in mkdocs.yml, "
             "or remove the text"
         )

@@ -40,7 +40,7 @@ class Report:
 
 
 class InitRefused(Exception):
-    """Init would overwrite a handbook and ``--force`` was not given."""
+    """Init cannot start a handbook here (a handbook is here, no --force; no mkdocs.yml)."""
 
 
 def existing_content(root: Path) -> list[str]:
@@ -59,12 +59,14 @@ def init_handbook(
             f"{len(present)} handbook files are already here (standards/, docs/); "
             "run again with --force to replace them"
         )
+    config = _new_config(root / CONFIG_FILE, name, languages)
     report = Report(removed=present)
     for relative in present:
         (root / relative).unlink()
     _write_standards(root, languages, today, report)
     _write_pages(root, languages, report)
-    _write_config(root / CONFIG_FILE, name, languages, report)
+    (root / CONFIG_FILE).write_text(config, encoding="utf-8")
+    report.written.append(CONFIG_FILE)
     for written in write_schema_files(root / "schema", languages):
         report.written.append(written.relative_to(root).as_posix())
     if languages.source not in STARTER_LANGUAGES:
@@ -134,8 +136,10 @@ def _span(
 ) -> tuple[int, int, str]:
     """The characters of one key and its value, with their comma or their lines."""
     key, value = pairs[position]
-    if mapping.flow_style:
+    if mapping.flow_style and position > 0:
         return pairs[position - 1][1].end_mark.index, value.end_mark.index, ""
+    if mapping.flow_style:  # the first key: cut up to the next key, with the comma
+        return key.start_mark.index, pairs[position + 1][0].start_mark.index, ""
     start = text.rfind("\n", 0, key.start_mark.index) + 1
     if position + 1 < len(pairs):
         end = text.rfind("\n", 0, pairs[position + 1][0].start_mark.index) + 1
@@ -182,8 +186,13 @@ def _page_text(english_page: Path, stem: str, language: str) -> str | None:
     return translated.read_text(encoding="utf-8") if translated.is_file() else None
 
 
-def _write_config(config: Path, name: str, languages: Languages, report: Report) -> None:
-    """The organisation's name and languages in ``mkdocs.yml``; every other setting stays."""
+def _new_config(config: Path, name: str, languages: Languages) -> str:
+    """``mkdocs.yml`` with the organisation's name and languages; every other setting stays.
+
+    Raises InitRefused, before anything is written, when the file cannot take them.
+    """
+    if not config.is_file():
+        raise InitRefused(f"no {config.name} here: run handbook init in the repository's folder")
     strings = yaml.safe_load((STARTER / "site.yaml").read_text(encoding="utf-8"))
     words = {code: strings.get(code) or strings[STARTER_LANGUAGES[0]] for code in languages}
     text = config.read_text(encoding="utf-8")
@@ -193,52 +202,70 @@ def _write_config(config: Path, name: str, languages: Languages, report: Report)
         ("site_description", source["site_description"].replace("{name}", name)),
         ("copyright", source["copyright"].replace("{name}", name)),
     ):
-        text = re.sub(rf"(?m)^{key}:.*$", f"{key}: {json.dumps(value, ensure_ascii=False)}", text)
-    text = re.sub(r"(?m)^(  language:) .*$", rf"\1 {languages.source}", text, count=1)
+        text = _set_line(text, key, f"{key}: {json.dumps(value, ensure_ascii=False)}")
+    theme_language = re.compile(r"(?m)^([ \t]+language:) .*$")
+    text = theme_language.sub(lambda m: f"{m[1]} {languages.source}", text, count=1)
     sequence = source["sequence"]
-    text = re.sub(r"(?m)^(  - )[^:\n]+(: phases/)$", rf"\g<1>{sequence}\2", text, count=1)
-    text = _replace_languages(text, _languages_block(name, languages, words, sequence))
-    config.write_text(text, encoding="utf-8")
-    report.written.append(config.name)
+    nav_entry = re.compile(r"(?m)^([ \t]*- )[^:\n]+(: phases/)$")
+    text = nav_entry.sub(lambda m: m[1] + sequence + m[2], text, count=1)
+    return _replace_languages(text, name, languages, words, sequence)
 
 
-def _replace_languages(text: str, block: str) -> str:
-    """``text`` with the i18n plugin's ``languages:`` list replaced by ``block``."""
+def _set_line(text: str, key: str, line: str) -> str:
+    """``text`` with the top-level ``key:`` line replaced by ``line``, taken literally."""
+    return re.sub(rf"(?m)^{key}:.*$", lambda _: line, text)
+
+
+def _replace_languages(
+    text: str, name: str, languages: Languages, words: dict[str, Any], sequence: str
+) -> str:
+    """``text`` with the i18n plugin's ``languages:`` list written for ``languages``."""
     lines = text.splitlines(keepends=True)
-    start = next((n for n, line in enumerate(lines) if line.rstrip() == "      languages:"), None)
-    if start is None:
-        raise ValueError(
-            "mkdocs.yml has no i18n 'languages:' list (plugins → i18n → languages); "
-            "add the i18n plugin as in the repository's mkdocs.yml"
+    plugin = next((n for n, line in enumerate(lines) if line.strip() == "- i18n:"), None)
+    start = next(
+        (n for n in range(plugin or 0, len(lines)) if lines[n].strip() == "languages:"), None
+    )
+    if plugin is None or start is None:
+        if len(languages) == 1:
+            return text  # one language needs no i18n plugin: the theme's language is set
+        raise InitRefused(
+            "mkdocs.yml has no i18n plugin with a 'languages:' list (plugins → i18n → "
+            "languages), which more than one language needs; add it as in this "
+            "repository's mkdocs.yml, then run init again"
         )
+    indent = len(lines[start]) - len(lines[start].lstrip())
     end = start + 1
-    while end < len(lines) and (not lines[end].strip() or lines[end].startswith(" " * 8)):
+    while end < len(lines) and (
+        not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip()) > indent
+    ):
         end += 1
     while end > start + 1 and not lines[end - 1].strip():
         end -= 1  # the blank lines after the list stay
+    block = _languages_block(name, languages, words, sequence, " " * indent)
     return "".join([*lines[:start], block, *lines[end:]])
 
 
-def _languages_block(name: str, languages: Languages, words: dict[str, Any], sequence: str) -> str:
-    lines = ["      languages:"]
+def _languages_block(
+    name: str, languages: Languages, words: dict[str, Any], sequence: str, indent: str
+) -> str:
+    def quoted(value: str) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    item, field = indent + "  ", indent + "    "
+    lines = [f"{indent}languages:"]
     for code in languages:
-        lines += [f"        - locale: {code}"]
+        lines += [f"{item}- locale: {code}"]
         if code == languages.source:
-            lines += ["          default: true"]
-        lines += [
-            f"          name: {json.dumps(native_name(code), ensure_ascii=False)}",
-            "          build: true",
-        ]
+            lines += [f"{field}default: true"]
+        lines += [f"{field}name: {quoted(native_name(code))}", f"{field}build: true"]
         if code != languages.source:
             own = words[code]
+            description = own["site_description"].replace("{name}", name)
             lines += [
-                f"          site_name: {json.dumps(name, ensure_ascii=False)}",
-                "          site_description: "
-                + json.dumps(own["site_description"].replace("{name}", name), ensure_ascii=False),
-                "          copyright: "
-                + json.dumps(own["copyright"].replace("{name}", name), ensure_ascii=False),
-                "          nav_translations:",
-                f"            {json.dumps(sequence, ensure_ascii=False)}: "
-                + json.dumps(own["sequence"], ensure_ascii=False),
+                f"{field}site_name: {quoted(name)}",
+                f"{field}site_description: {quoted(description)}",
+                f"{field}copyright: {quoted(own['copyright'].replace('{name}', name))}",
+                f"{field}nav_translations:",
+                f"{field}  {quoted(sequence)}: {quoted(own['sequence'])}",
             ]
     return "\n".join(lines) + "\n"

@@ -41,6 +41,9 @@ class Languages:
     def __iter__(self) -> Iterator[str]:
         return iter(self.codes)
 
+    def __len__(self) -> int:
+        return len(self.codes)
+
     def __contains__(self, code: object) -> bool:
         return code in self.codes
 

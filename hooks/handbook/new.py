@@ -88,10 +88,15 @@ def new_standard(
     if path not in every:
         known = ", ".join(p.stem for p in every) or "(none)"
         raise NewRefused(f"there is no phase '{slug}' in {standards.as_posix()}; use: {known}")
+    _, problems = read_yaml(path, path.as_posix())
+    if problems:
+        raise NewRefused(f"fix this first, then run it again: {problems[0]}")
     data = every[path]
-    steps = [s.get("id") for s in data.get("steps") or [] if isinstance(s, dict)]
+    steps = [str(s.get("id")) for s in data.get("steps") or [] if isinstance(s, dict)]
     if step is not None and step not in steps:
-        raise NewRefused(f"'{step}' is not a step of {slug}; use: {', '.join(map(str, steps))}")
+        raise NewRefused(
+            f"'{step}' is not a step of {slug}; use: {', '.join(steps) or '(no steps)'}"
+        )
     used = {s.get("id") for d in every.values() for s in _standards(d)}
     standard_id = next_id(slug, [s.get("id") for s in _standards(data)], used)
     owner = _likely_owner(standards, data)
@@ -149,6 +154,12 @@ def _insert(text: str, item: list[str], step: str | None) -> str:
     """``text`` with ``item`` after the last standard of ``step`` (or the last one)."""
     root = yaml.compose(text, Loader=yaml.SafeLoader)
     node = _value(root, "standards")
+    if isinstance(node, yaml.SequenceNode) and node.flow_style and node.value:
+        raise NewRefused("'standards' is written as [...]; write it as a list of '- id:' items")
+    if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null"):
+        start, end = node.start_mark.index, node.end_mark.index  # standards: (nothing)
+        body = "".join(f"  {line}\n" for line in item)
+        return text[:start].rstrip(" ") + "\n" + body + text[end:].lstrip("\n")
     if not isinstance(node, yaml.SequenceNode) or not node.value:
         body = "".join(f"  {line}\n" for line in item)
         if isinstance(node, yaml.SequenceNode):  # standards: []

@@ -38,9 +38,9 @@ def text_schema(languages: Languages) -> Schema:
     texts: Schema = {
         language: {
             "type": ["string", "number"],
-            "minLength": 1,
             "description": f"the text in {english_name(language)}"
-            + (" (required)" if language == languages.source else ""),
+            + (" (required)" if language == languages.source else "; empty: not translated yet"),
+            **({"minLength": 1} if language == languages.source else {}),
         }
         for language in languages
     }
@@ -74,7 +74,7 @@ def count_schema(languages: Languages) -> Schema:
                 category: {"type": "string", "minLength": 1}
                 for category in sorted(plural_categories(language))
             },
-            "required": sorted(plural_categories(language)),
+            "required": sorted(plural_categories(language)) if language == languages.source else [],
             "additionalProperties": False,
         }
         for language in languages

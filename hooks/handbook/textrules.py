@@ -20,7 +20,7 @@ def text_faults(text: str) -> list[str]:
     if text.strip() and _is_plain(text):
         return faults
     if not text.strip():
-        faults.append("is empty; write the text or remove the language")
+        faults.append("is empty; write the text")
     if RAW_HTML.search(text):
         faults.append("contains HTML (a '<' followed by a tag); write plain text instead")
     for char in sorted({c for c in text if c in BIDI_CONTROLS}):
