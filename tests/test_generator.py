@@ -75,7 +75,14 @@ def test_a_source_language_the_starter_lacks_gets_the_english_under_its_key(
     project = starter_project(tmp_path / "de", ("de", "en"))
     data = yaml.safe_load(phase_file(project).read_text(encoding="utf-8"))
     english = yaml.safe_load((STARTER / "standards" / phase_file(project).name).read_text())
-    assert data["title"] == {"de": english["title"]["en"]}
+    assert data["title"] == {"de": english["title"]["en"], "en": english["title"]["en"]}
+    steps = data["steps"]  # block-style texts too
+    assert steps[0]["title"] == {
+        "de": english["steps"][0]["title"]["en"],
+        "en": english["steps"][0]["title"]["en"],
+    }
+    index = (project / "docs" / "index.md").read_text(encoding="utf-8")
+    assert index == (STARTER / "docs" / "index.md").read_text(encoding="utf-8")  # no note
     assert load(project, ("de", "en")).errors == []
 
 

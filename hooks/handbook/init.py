@@ -95,23 +95,38 @@ def keep_languages(text: str, languages: Languages) -> str:
 
     Edits the file as text at the places PyYAML reports, so comments and layout stay.
     A language the starter lacks is left out (it falls back to the source); a source
-    language the starter lacks takes the English text.
+    language the starter lacks takes a copy of the English text, and English keeps its own
+    when it is one of the languages.
     """
+    english = STARTER_LANGUAGES[0]
     wanted = {code for code in languages if code in STARTER_LANGUAGES}
     fallback = languages.source not in STARTER_LANGUAGES
-    if fallback:
-        wanted.add(STARTER_LANGUAGES[0])
     edits: list[tuple[int, int, str]] = []
     for mapping in _text_maps(yaml.compose(text, Loader=yaml.SafeLoader)):
         pairs = mapping.value
-        for position, (key, _) in enumerate(pairs):
-            if key.value == STARTER_LANGUAGES[0] and fallback:
+        for position, (key, value) in enumerate(pairs):
+            if key.value == english and fallback and english not in wanted:
                 edits.append((key.start_mark.index, key.end_mark.index, languages.source))
+            elif key.value == english and fallback:
+                edits.append(_copy_under(text, mapping, key, value, languages.source))
             elif key.value not in wanted:
                 edits.append(_span(text, mapping, pairs, position))
     for start, end, insert in sorted(edits, reverse=True):
         text = text[:start] + insert + text[end:]
     return text
+
+
+def _copy_under(
+    text: str, mapping: yaml.MappingNode, key: yaml.Node, value: yaml.Node, code: str
+) -> tuple[int, int, str]:
+    """An insertion that repeats the pair ``key: value`` under the key ``code``, before it."""
+    if mapping.flow_style:
+        pair = text[key.end_mark.index : value.end_mark.index]
+        return key.start_mark.index, key.start_mark.index, f"{code}{pair}, "
+    start = text.rfind("\n", 0, key.start_mark.index) + 1
+    lines = text[start : end_of_lines(text, value.end_mark.index)]
+    indent = key.start_mark.index - start
+    return start, start, lines[:indent] + code + lines[indent + len(str(key.value)) :]
 
 
 def _text_maps(node: yaml.Node | None) -> list[yaml.MappingNode]:
@@ -159,6 +174,8 @@ def _write_pages(root: Path, languages: Languages, report: Report) -> None:
         source_page = _page_text(page, stem, languages.source)
         for code in languages:
             text = _page_text(page, stem, code)
+            if text is None and code == languages.source:
+                text = page.read_text(encoding="utf-8")  # the English, to rewrite in place
             if text is None:
                 text = _untranslated(source_page or page.read_text(encoding="utf-8"), languages)
             suffix = "" if code == languages.source else f".{code}"
