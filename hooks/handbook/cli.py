@@ -144,11 +144,7 @@ def _check(args: argparse.Namespace) -> int:
 
 def _translated(args: argparse.Namespace) -> int:
     path = Path(args.file)
-    try:
-        languages = setup(args.config).languages
-    except HandbookError as error:
-        _write(text_report(Outcome(tuple(error.problems), 0)))
-        return 1
+    languages = setup(args.config).languages
     unknown = [code for code in args.language or [] if code not in languages.translated]
     if unknown:
         allowed = ", ".join(languages.translated) or "(none: the handbook has one language)"
@@ -171,12 +167,8 @@ def _translated(args: argparse.Namespace) -> int:
 
 
 def _status(args: argparse.Namespace) -> int:
-    try:
-        settings = setup(args.config, args.standards)
-        result = load_handbook(settings.standards, settings.policy, settings.languages)
-    except HandbookError as error:
-        _write(text_report(Outcome(tuple(error.problems), 0)))
-        return 1
+    settings = setup(args.config, args.standards)
+    result = load_handbook(settings.standards, settings.policy, settings.languages)
     if result.handbook is None:
         _write(text_report(Outcome(tuple(result.errors), 0)))
         return 1
@@ -188,11 +180,7 @@ def _status(args: argparse.Namespace) -> int:
 
 def _schema(args: argparse.Namespace) -> int:
     folder = Path(args.output)
-    try:
-        languages = setup(args.config).languages
-    except HandbookError as error:
-        _write(text_report(Outcome(tuple(error.problems), 0)))
-        return 1
+    languages = setup(args.config).languages
     if args.check:
         stale = stale_schema_files(folder, languages)
         for name in stale:
@@ -231,8 +219,8 @@ def _init(args: argparse.Namespace) -> int:
 
 
 def _new(args: argparse.Namespace) -> int:
+    settings = setup(args.config)
     try:
-        settings = setup(args.config)
         if args.kind == "phase":
             pages = Path(args.config).parent / "docs" / settings.phase_pages
             written = new_phase(settings.standards, pages, args.slug, settings.languages)
@@ -241,9 +229,6 @@ def _new(args: argparse.Namespace) -> int:
             written = [
                 new_standard(settings.standards, args.phase, args.step, settings.languages, today)
             ]
-    except HandbookError as error:
-        _write(text_report(Outcome(tuple(error.problems), 0)))
-        return 1
     except NewRefused as error:
         _write(f"handbook new: {error}\n")
         return 1
@@ -345,6 +330,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     run: Callable[[argparse.Namespace], int] = args.run
     try:
         return run(args)
+    except HandbookError as error:  # the settings in mkdocs.yml: every command reports alike
+        _write(text_report(Outcome(tuple(error.problems), 0)))
+        return 1
     except Exception as error:  # the boundary: a bug is reported in one line, not a traceback
         sys.stderr.write(
             f"handbook: internal error ({type(error).__name__}: {error}); please report it "
