@@ -48,9 +48,14 @@ def read_record(node: Node, record: Record, problems: list[Problem]) -> dict[str
     return found
 
 
-def _unknown_key(key: str, allowed: tuple[str, ...], where: str) -> str:
+def did_you_mean(key: str, allowed: tuple[str, ...]) -> str:
+    """ "did you mean 'x'? " for the nearest allowed key, or nothing when none is near."""
     guess = difflib.get_close_matches(key, allowed, n=1)
-    hint = f"did you mean '{guess[0]}'? " if guess else ""
+    return f"did you mean '{guess[0]}'? " if guess else ""
+
+
+def _unknown_key(key: str, allowed: tuple[str, ...], where: str) -> str:
+    hint = did_you_mean(key, allowed)
     return f"unknown key '{key}' in a {where}; {hint}allowed keys: {', '.join(allowed)}"
 
 
@@ -198,16 +203,14 @@ class TextReader:
             elif value.kind not in {"str", "int", "float"}:
                 problems.append(
                     value.place.error(
-                        f"the {self.languages.name(language)} '{field.name}' must be text, "
+                        f"the {english_name(language)} '{field.name}' must be text, "
                         f"not {value.describe()}"
                     )
                 )
             else:
                 for fault in text_faults(value.scalar):
                     problems.append(
-                        value.place.error(
-                            f"the {self.languages.name(language)} '{field.name}' {fault}"
-                        )
+                        value.place.error(f"the {english_name(language)} '{field.name}' {fault}")
                     )
                 translations[language] = value.scalar.strip()
         source = self.languages.source
@@ -215,7 +218,7 @@ class TextReader:
             if not any(k == source for k, _, _ in node.entries):
                 problems.append(
                     node.place.error(
-                        f"'{field.name}' has no {self.languages.name(source)} ({source}) text; "
+                        f"'{field.name}' has no {english_name(source)} ({source}) text; "
                         "the source language is required, the others fall back to it"
                     )
                 )
@@ -251,7 +254,7 @@ class TextReader:
 
     def missing(self, place: Place, field: Field, language: str) -> Problem:
         """The problem of a text without ``language``: a warning, or an error if required."""
-        name = f"{self.languages.name(language)} ({language})"
+        name = f"{english_name(language)} ({language})"
         if self.require_translations:
             return place.error(
                 f"'{field.name}' has no {name} translation; mkdocs.yml requires every "
@@ -259,7 +262,7 @@ class TextReader:
             )
         return place.warning(
             f"'{field.name}' has no {name} translation; the "
-            f"{self.languages.name(self.languages.source)} text is shown there until it is added"
+            f"{english_name(self.languages.source)} text is shown there until it is added"
         )
 
     def _read_based_on(self, node: Node, problems: list[Problem]) -> dict[str, str]:

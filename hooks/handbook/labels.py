@@ -7,7 +7,6 @@ what each is for, and the ``{slots}`` each must keep. Dates are formatted by Bab
 
 from __future__ import annotations
 
-import difflib
 import re
 from datetime import date
 from functools import lru_cache
@@ -17,7 +16,7 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 
 from handbook.contract import Field
-from handbook.fields import BASED_ON, TextReader
+from handbook.fields import BASED_ON, TextReader, did_you_mean
 from handbook.languages import english_name, locale_of, plural_categories
 from handbook.model import Count, Labels, Text
 from handbook.problems import Place, Problem, display_path
@@ -145,8 +144,7 @@ def load_labels(path: Path, texts: TextReader, problems: list[Problem]) -> Label
             if count is not None:
                 counts[key] = count
         else:
-            guess = difflib.get_close_matches(key, known, n=1)
-            hint = f"did you mean '{guess[0]}'? " if guess else ""
+            hint = did_you_mean(key, known)
             problems.append(
                 key_place.error(
                     f"unknown word '{key}' in {LABELS_FILE}; {hint}"
@@ -181,8 +179,7 @@ def _slots_kept(key: str, node: Node, problems: list[Problem]) -> bool:
 def _slot_message(key: str, language: str, wanted: frozenset[str]) -> str:
     slots = ", ".join(f"{{{slot}}}" for slot in sorted(wanted))
     return (
-        f"the {english_name(language)} '{key}' must contain {slots} exactly once each and no "
-        "other {…}"
+        f"the {english_name(language)} '{key}' must contain {slots} and no other {{…}}"
         if wanted
         else f"the {english_name(language)} '{key}' must not contain {{…}}"
     )
@@ -195,6 +192,7 @@ def _read_count(key: str, node: Node, texts: TextReader, problems: list[Problem]
         problems.append(node.place.error(f"'{key}' must be a group of languages, {texts.example}"))
         return None
     forms: dict[str, dict[str, str]] = {}
+    given = {language for language, _, _ in node.entries}
     for language, key_place, value in node.entries:
         if language not in languages:
             problems.append(
@@ -208,7 +206,7 @@ def _read_count(key: str, node: Node, texts: TextReader, problems: list[Problem]
         if read is not None:
             forms[language] = read
     if languages.source not in forms:
-        if languages.source not in {k for k, _, _ in node.entries}:
+        if languages.source not in given:
             problems.append(
                 node.place.error(
                     f"'{key}' has no {english_name(languages.source)} ({languages.source}) forms; "
@@ -217,7 +215,7 @@ def _read_count(key: str, node: Node, texts: TextReader, problems: list[Problem]
             )
         return None
     for language in languages.translated:
-        if language not in forms and language not in {k for k, _, _ in node.entries}:
+        if language not in forms and language not in given:
             problems.append(texts.missing(node.place, Field(key, "text", ""), language))
     return Count(forms, languages.source)
 

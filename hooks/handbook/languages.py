@@ -58,12 +58,9 @@ class Languages:
     def is_rtl(self, code: str) -> bool:
         return bool(locale_of(code).text_direction == "rtl")
 
-    def name(self, code: str) -> str:
-        """The language's English name, for the checker's messages: Polish, Persian."""
-        return english_name(code)
-
 
 def english_name(code: str) -> str:
+    """The language's English name, for the checker's messages: Polish, Persian."""
     return str(locale_of(code).get_display_name("en") or code)
 
 
