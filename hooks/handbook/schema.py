@@ -111,13 +111,21 @@ def field_schema(field: Field) -> Schema:
     return {"description": field.help, **shape}
 
 
-def record_schema(record: Record) -> Schema:
+def closed_object(properties: Schema, required: list[str]) -> Schema:
+    """An object with exactly these keys: any other key is underlined as a mistake."""
     return {
         "type": "object",
-        "properties": {field.name: field_schema(field) for field in record.fields},
-        "required": [field.name for field in record.fields if field.required],
+        "properties": properties,
+        "required": required,
         "additionalProperties": False,
     }
+
+
+def record_schema(record: Record) -> Schema:
+    return closed_object(
+        {field.name: field_schema(field) for field in record.fields},
+        [field.name for field in record.fields if field.required],
+    )
 
 
 def _nested_records(record: Record) -> list[Record]:
@@ -152,10 +160,7 @@ def vocabulary_schema(languages: Languages) -> Schema:
         "$schema": DIALECT,
         "title": "Vocabulary of the service-standards handbook",
         "description": "The qualities and owner roles that phase files refer to.",
-        "type": "object",
-        "properties": sections,
-        "required": list(VOCABULARY_SECTIONS),
-        "additionalProperties": False,
+        **closed_object(sections, list(VOCABULARY_SECTIONS)),
         "definitions": {"text": text_schema(languages)},
     }
 
@@ -174,10 +179,7 @@ def labels_schema(languages: Languages) -> Schema:
         "$schema": DIALECT,
         "title": "Labels of the service-standards handbook",
         "description": "The words the handbook prints around the standards, per language.",
-        "type": "object",
-        "properties": {**words, **counts},
-        "required": [*WORDS, *COUNTS],
-        "additionalProperties": False,
+        **closed_object({**words, **counts}, [*WORDS, *COUNTS]),
         "definitions": {"text": text_schema(languages), "count": count_schema(languages)},
     }
 
