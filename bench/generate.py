@@ -24,12 +24,13 @@ from typing import Any
 
 import yaml
 
-from handbook.fields import TextReader
-from handbook.init import STARTER
-from handbook.labels import LABELS_FILE, load_labels, local_date, local_number
-from handbook.languages import Languages
 from handbook.model import Labels
-from handbook.review import add_months
+from handbook.model.languages import Languages
+from handbook.model.review import add_months
+from handbook.reading.fields import TextReader
+from handbook.reading.labels import LABELS_FILE, load_labels
+from handbook.render.formats import local_date, local_number
+from handbook.tools.init import STARTER
 from tests.sitebuild import HOTEL, TEST_TODAY, project_copy
 
 LANGUAGES = ("en", "pl", "ar")
@@ -105,7 +106,7 @@ class SynthStandard:
 
     @property
     def status(self) -> str:
-        """The same rule as handbook.review.ReviewPolicy, computed once at generation."""
+        """The same rule as handbook.model.review.ReviewPolicy, computed once at generation."""
         if self.next_review < TODAY:
             return "overdue"
         if self.next_review <= TODAY + timedelta(days=DUE_SOON_DAYS):

@@ -35,9 +35,9 @@ from bench.measure import (
     search_data,
     wait_for_quiet,
 )
-from handbook.languages import Languages
-from handbook.loader import load_handbook
-from handbook.review import ReviewPolicy
+from handbook.model.languages import Languages
+from handbook.model.review import ReviewPolicy
+from handbook.reading.loader import load_handbook
 from tests.sitebuild import TEST_TODAY
 
 HERE = Path(__file__).resolve().parent
@@ -147,10 +147,12 @@ def _time_cli(project: Path, runs: int) -> Summary | None:
         command = [str(script), "check"]
     else:
         try:
-            import handbook.cli  # noqa: F401
+            import handbook.tools.cli  # noqa: F401
         except ImportError:
             return None
-        entry = "import sys; from handbook.cli import main; raise SystemExit(main(sys.argv[1:]))"
+        entry = (
+            "import sys; from handbook.tools.cli import main; raise SystemExit(main(sys.argv[1:]))"
+        )
         command = [sys.executable, "-c", entry, "check"]
     return Summary.of([run_child(command, project) for _ in range(runs)])
 

@@ -10,19 +10,19 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
-from handbook.rawhtml import raw_html_of
+from handbook.build import build_of
 from handbook.render import reviews
 from handbook.render.overview import levels_side_by_side, sequence
 from handbook.render.phase import phase_page
 from handbook.render.translations import translation_tables
+from handbook.render.urls import page_path, relative_url
 from handbook.render.view import View
-from handbook.site import build_of
-from handbook.urls import page_path, relative_url
+from handbook.site.rawhtml import raw_html_of
 
 
 def define_env(env: Any) -> None:
     def html_macro(render: Callable[..., str]) -> Callable[..., str]:
-        """Register a macro whose whole-line HTML skips the Markdown parser (handbook.rawhtml)."""
+        """Register a macro whose whole-line HTML skips the Markdown parser (site.rawhtml)."""
 
         @functools.wraps(render)
         def hidden(*args: Any, **kwargs: Any) -> str:

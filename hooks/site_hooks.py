@@ -18,16 +18,16 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from handbook.csp import with_policy
-from handbook.editlink import phase_slug, repository_path, source_edit_url
+from handbook.build import Build, build_of
 from handbook.export import Publication, build_timestamp
 from handbook.export.write import export_files, write_files
-from handbook.hosting import site_relative
-from handbook.pages import phase_page_problems
-from handbook.problems import HandbookError
-from handbook.rawhtml import raw_html_of
-from handbook.search import SearchIndexError, build_search, inline_lunr_index
-from handbook.site import Build, build_of
+from handbook.reading.pages import phase_page_problems
+from handbook.reading.problems import HandbookError
+from handbook.site.csp import with_policy
+from handbook.site.editlink import phase_slug, repository_path, source_edit_url
+from handbook.site.hosting import site_relative
+from handbook.site.rawhtml import raw_html_of
+from handbook.site.search import SearchIndexError, build_search, inline_lunr_index
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 
@@ -75,7 +75,7 @@ def _expand(nav: Any, marker: str, pages: list[str]) -> Any:
 
 @event_priority(100)  # first: every later step sees the page as Markdown would have made it
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Any) -> str:
-    """Put back the HTML the macros kept out of the Markdown parser (``handbook.rawhtml``)."""
+    """Put back the HTML the macros kept out of the Markdown parser (``handbook.site.rawhtml``)."""
     stash = raw_html_of(config)
     html, anchors = stash.restore(html)
     if stash.left_in(html):
@@ -91,7 +91,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Any) -> 
 
 @event_priority(-1000)  # last: the policy must hash the page exactly as it will be written
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Give every page its content security policy (see ``handbook.csp``)."""
+    """Give every page its content security policy (see ``handbook.site.csp``)."""
     try:
         return _with_policy(output, page.content or "", config)
     except ValueError as error:
@@ -122,7 +122,7 @@ def _connect_sources(config: MkDocsConfig) -> tuple[str, ...]:
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100), which builds the other languages
 def on_post_build(config: MkDocsConfig) -> None:
-    """Index the finished site with Pagefind, one index per language (``handbook.search``).
+    """Index the finished site with Pagefind, one index per language (``handbook.site.search``).
 
     mkdocs-static-i18n builds each other language inside its own ``on_post_build`` and runs
     this event again at the end of each of those inner builds; only the outer one, after
@@ -158,7 +158,7 @@ def _offline(config: MkDocsConfig) -> bool:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Any) -> str:
     """Keep Material's search from parsing every page when Pagefind indexes the site.
 
-    Its documents are emptied after the build (``handbook.search.empty_lunr_index``), yet
+    Its documents are emptied after the build (``handbook.site.search.empty_lunr_index``), yet
     parsing each page for them cost as much as building the page (``bench/RESULTS.md``).
     The search box and the index's ``config`` stay; Pagefind reads the written HTML.
     """

@@ -5,11 +5,11 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from handbook.fields import TextReader
-from handbook.labels import load_labels
-from handbook.languages import Languages
 from handbook.model import Labels
-from handbook.problems import Problem
+from handbook.model.languages import Languages
+from handbook.reading.fields import TextReader
+from handbook.reading.labels import load_labels
+from handbook.reading.problems import Problem
 
 HOTEL = Path(__file__).parent / "fixtures" / "hotel"
 HOTEL_LANGUAGES = Languages(("en", "pl", "ar"))

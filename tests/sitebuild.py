@@ -22,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from handbook.loader import phase_files
+from handbook.reading.loader import phase_files
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"

@@ -10,10 +10,10 @@ import shutil
 from datetime import date
 from pathlib import Path
 
-from handbook.init import init_handbook
-from handbook.languages import Languages
-from handbook.loader import LoadResult, load_handbook
-from handbook.review import ReviewPolicy
+from handbook.model.languages import Languages
+from handbook.model.review import ReviewPolicy
+from handbook.reading.loader import LoadResult, load_handbook
+from handbook.tools.init import init_handbook
 from tests.sitebuild import ROOT
 
 TODAY = date(2026, 11, 25)

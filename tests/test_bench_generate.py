@@ -7,8 +7,8 @@ from pathlib import Path
 
 from bench.generate import Size, build_corpus, generate, write_standards
 from bench.measure import search_data
-from handbook.loader import load_handbook
-from handbook.review import ReviewPolicy
+from handbook.model.review import ReviewPolicy
+from handbook.reading.loader import load_handbook
 from tests.hotel import HOTEL_LANGUAGES, LANGUAGES
 from tests.sitebuild import TEST_TODAY
 

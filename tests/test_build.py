@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from handbook.loader import load_handbook
-from handbook.review import ReviewPolicy
+from handbook.model.review import ReviewPolicy
+from handbook.reading.loader import load_handbook
 from tests.hotel import HOTEL_LANGUAGES, LANGUAGES
 from tests.sitebuild import TEST_TODAY, mkdocs_build, project_copy
 

@@ -18,8 +18,8 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-import handbook.loader
-import handbook.yamlsource
+import handbook.reading.loader
+import handbook.reading.yamlsource
 from tests.hotel import HOTEL_LANGUAGES, LANGUAGES
 from tests.sitebuild import TEST_TODAY, project_copy
 
@@ -51,8 +51,8 @@ def test_a_three_language_build_reads_the_standards_once(
     standards = FIXTURES / "small"
     project = project_copy(tmp_path / "project", standards)
     calls: Counter[str] = Counter()
-    count_calls(monkeypatch, handbook.loader.load_handbook, calls)
-    count_calls(monkeypatch, handbook.yamlsource.read_yaml, calls)
+    count_calls(monkeypatch, handbook.reading.loader.load_handbook, calls)
+    count_calls(monkeypatch, handbook.reading.yamlsource.read_yaml, calls)
     monkeypatch.setenv("HANDBOOK_TODAY", TEST_TODAY)
     monkeypatch.chdir(project)
     site = tmp_path / "site"

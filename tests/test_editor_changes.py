@@ -19,11 +19,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from handbook.cli import setup
-from handbook.loader import VOCABULARY_FILE, LoadResult, load_handbook, phase_files
 from handbook.model import Level, StandardType
-from handbook.review import ReviewPolicy
-from handbook.yamlsource import end_of_lines
+from handbook.model.review import ReviewPolicy
+from handbook.reading.loader import VOCABULARY_FILE, LoadResult, load_handbook, phase_files
+from handbook.reading.yamlsource import end_of_lines
+from handbook.tools.cli import setup
 from tests.sitebuild import ROOT, handbook_setting, project_copy
 
 pytestmark = pytest.mark.build

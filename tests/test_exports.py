@@ -18,9 +18,9 @@ from handbook.export.calendar import calendar_bytes
 from handbook.export.data import FORMAT_VERSION, handbook_data
 from handbook.export.table import table_bytes
 from handbook.export.write import export_files, write_files
-from handbook.loader import load_handbook
 from handbook.model import Handbook
-from handbook.review import ReviewPolicy
+from handbook.model.review import ReviewPolicy
+from handbook.reading.loader import load_handbook
 from tests.hotel import HOTEL_LANGUAGES
 from tests.sitebuild import ROOT
 

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from handbook.cli import main
-from handbook.init import STARTER, InitRefused, init_handbook
-from handbook.languages import Languages
-from handbook.new import NewRefused, new_phase, new_standard, next_id
+from handbook.model.languages import Languages
+from handbook.tools.cli import main
+from handbook.tools.init import STARTER, InitRefused, init_handbook
+from handbook.tools.new import NewRefused, new_phase, new_standard, next_id
 from tests.sitebuild import mkdocs_build
 from tests.starterkit import TODAY, load, starter_project
 

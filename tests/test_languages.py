@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from handbook.languages import (
+from handbook.model.languages import (
     Languages,
     i18n_languages,
     native_name,

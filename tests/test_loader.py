@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from handbook.loader import load_handbook
 from handbook.model import Level, StandardType, fingerprint
-from handbook.review import ReviewPolicy
+from handbook.model.review import ReviewPolicy
+from handbook.reading.loader import load_handbook
 from tests.hotel import HOTEL_LANGUAGES, LANGUAGES
 
 POLICY = ReviewPolicy(today=date(2026, 11, 25))

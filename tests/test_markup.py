@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from handbook.markup import block, inline, plain
+from handbook.render.markup import block, inline, plain
 
 
 def test_subset_is_rendered() -> None:

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from handbook.loader import load_handbook
 from handbook.model import Handbook
-from handbook.pages import phase_page_problems
-from handbook.review import ReviewPolicy
+from handbook.model.review import ReviewPolicy
+from handbook.reading.loader import load_handbook
+from handbook.reading.pages import phase_page_problems
 from tests.hotel import HOTEL_LANGUAGES
 
 FIXTURE = Path(__file__).parent / "fixtures" / "small"

@@ -14,10 +14,10 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
 
-from handbook.editlink import phase_slug, source_edit_url
-from handbook.hosting import site_relative
-from handbook.linkcheck import check_site, main, read_page, site_base_url
-from handbook.loader import phase_files
+from handbook.reading.loader import phase_files
+from handbook.site.editlink import phase_slug, source_edit_url
+from handbook.site.hosting import site_relative
+from handbook.site.linkcheck import check_site, main, read_page, site_base_url
 from tests.browser.harness import serve
 from tests.sitebuild import HOTEL, mkdocs_build, project_copy
 

@@ -8,14 +8,14 @@ from pathlib import Path
 import markdown
 import pytest
 
-from handbook.loader import load_handbook
 from handbook.model import Handbook
-from handbook.rawhtml import RawHtml
+from handbook.model.review import ReviewPolicy
+from handbook.reading.loader import load_handbook
 from handbook.render.overview import levels_side_by_side, sequence
 from handbook.render.phase import phase_page
 from handbook.render.reviews import review_dashboard
 from handbook.render.view import View
-from handbook.review import ReviewPolicy
+from handbook.site.rawhtml import RawHtml
 from tests.hotel import HOTEL_LANGUAGES
 
 FIXTURE = Path(__file__).parent / "fixtures" / "small"

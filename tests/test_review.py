@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from handbook.model import Level, Standard, StandardType, Text
-from handbook.review import ReviewPolicy, ReviewStatus, add_months, build_today
+from handbook.model.review import ReviewPolicy, ReviewStatus, add_months, build_today
 
 
 def standard(last_reviewed: date, months: int = 12) -> Standard:

@@ -19,9 +19,9 @@ import pytest
 from icalendar import Calendar
 
 from handbook.export import build_timestamp
-from handbook.loader import load_handbook
 from handbook.model import Handbook
-from handbook.review import ReviewPolicy, ReviewStatus, count_by_status, review_list
+from handbook.model.review import ReviewPolicy, ReviewStatus, count_by_status, review_list
+from handbook.reading.loader import load_handbook
 from tests.hotel import HOTEL_LANGUAGES, LANGUAGES, label
 from tests.sitebuild import ROOT, TEST_TODAY, mkdocs_build, project_copy
 

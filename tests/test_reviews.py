@@ -7,13 +7,13 @@ from datetime import date, timedelta
 
 import pytest
 
-from handbook.languages import native_name
 from handbook.model import Handbook, Level, Phase, Standard, StandardType, Step, Text, Vocabulary
+from handbook.model.languages import native_name
+from handbook.model.review import ReviewPolicy, ReviewStatus, count_by_status, review_list
 from handbook.render.reviews import changed_since, recent_changes, review_dashboard, review_summary
 from handbook.render.standard import badge
+from handbook.render.urls import page_path, relative_url
 from handbook.render.view import View
-from handbook.review import ReviewPolicy, ReviewStatus, count_by_status, review_list
-from handbook.urls import page_path, relative_url
 from tests.hotel import HOTEL_LANGUAGES, LANGUAGES, hotel_labels
 
 TODAY = date(2026, 11, 25)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from handbook.search import LUNR_INDEX, empty_lunr_index, pages_per_language
+from handbook.site.search import LUNR_INDEX, empty_lunr_index, pages_per_language
 from tests.hotel import LANGUAGES
 
 

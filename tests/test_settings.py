@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from handbook.problems import HandbookError
-from handbook.site import read_settings
+from handbook.reading.problems import HandbookError
+from handbook.settings import read_settings
 from tests.hotel import HOTEL_LANGUAGES
 
 CONFIG = "site/mkdocs.yml"

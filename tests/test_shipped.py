@@ -25,13 +25,13 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from handbook.cli import setup
-from handbook.linkcheck import check_site
-from handbook.loader import load_handbook
 from handbook.model import Handbook, Phase
-from handbook.schema import stale_schema_files
-from handbook.search import BUNDLE, pages_per_language
-from handbook.site import Settings
+from handbook.reading.loader import load_handbook
+from handbook.settings import Settings
+from handbook.site.linkcheck import check_site
+from handbook.site.search import BUNDLE, pages_per_language
+from handbook.tools.cli import setup
+from handbook.tools.schema import stale_schema_files
 from tests.browser.harness import search, serve
 from tests.sitebuild import ROOT, build_env, mkdocs_build, read_config
 

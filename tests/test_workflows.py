@@ -176,7 +176,9 @@ def test_pull_requests_are_checked_tested_built_link_checked_and_previewed() -> 
     assert "make test" in steps_text(jobs["test"])
     assert jobs["test"]["container"]["image"].startswith("python:3.11-")
     build = steps_text(jobs["build"])
-    assert build.index("mkdocs build --strict") < build.index("python -m handbook.linkcheck site")
+    assert build.index("mkdocs build --strict") < build.index(
+        "python -m handbook.site.linkcheck site"
+    )
     upload = next(s for s in jobs["build"]["steps"] if "upload-artifact" in s.get("uses", ""))
     assert upload["with"]["path"] == "site/"
 
@@ -200,7 +202,7 @@ def test_publish_builds_daily_and_on_main_and_only_deploy_may_write_pages() -> N
     ]
     assert [u.split("@")[0] for u in uses(deploy)] == ["actions/deploy-pages"]
     assert "mkdocs build --strict" in steps_text(build)
-    assert "python -m handbook.linkcheck site" in steps_text(build)
+    assert "python -m handbook.site.linkcheck site" in steps_text(build)
 
 
 @pytest.mark.parametrize("name", ["pull-request.yml", "publish.yml"])

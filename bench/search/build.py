@@ -23,7 +23,7 @@ from types import ModuleType, SimpleNamespace
 
 from mkdocs.config.defaults import MkDocsConfig
 
-import handbook.search as search
+import handbook.site.search as search
 
 ENGINES = ("shipped", "both", "lunr", "none")
 

@@ -33,7 +33,7 @@ from playwright.sync_api import Browser, BrowserContext, Route, sync_playwright
 
 from bench.search.build import cpu_seconds
 from bench.search.corpus import write_large_project
-from handbook.search import LUNR_INDEX, build_search
+from handbook.site.search import LUNR_INDEX, build_search
 from tests.browser.harness import (
     LANGUAGE_PREFIX,
     Downloads,

@@ -5,7 +5,7 @@
  * JavaScript, as of the build date), plus what is needed to recompute it: the next review
  * date, the due-soon window and the word for every status in the page's language. This
  * script compares them with the reader's own date, so a standard that became overdue
- * after the last build shows as overdue today. The rule is the one of handbook.review:
+ * after the last build shows as overdue today. The rule is the one of handbook.model.review:
  * overdue after the next review date, due soon from `days` days before it.
  *
  * Material's instant navigation swaps pages without reloading scripts; its `document$`

@@ -13,8 +13,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Page
 
-from handbook.linkcheck import check_site, read_page
-from handbook.loader import phase_files
+from handbook.reading.loader import phase_files
+from handbook.site.linkcheck import check_site, read_page
 from tests.browser.harness import wait_until_search_is_ready
 from tests.sitebuild import HOTEL, mkdocs_build, project_copy
 

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from handbook.cli import main
-from handbook.yamlsource import MAX_FILE_BYTES
+from handbook.reading.yamlsource import MAX_FILE_BYTES
+from handbook.tools.cli import main
 from tests.checker.project import base_project
 
 HERE = Path(__file__).parent
@@ -232,7 +232,7 @@ def test_a_bug_is_one_line_not_a_traceback(
     def broken_loader(*args: object) -> None:
         raise KeyError("oops")
 
-    monkeypatch.setattr("handbook.cli.load_handbook", broken_loader)
+    monkeypatch.setattr("handbook.tools.cli.load_handbook", broken_loader)
     assert main(["check"]) == 3
     captured = capsys.readouterr()
     assert captured.err == (

@@ -15,14 +15,14 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from handbook.contract import PHASE, STANDARD, STEP
-from handbook.labels import LABELS_FILE
-from handbook.loader import VOCABULARY_FILE, load_handbook
-from handbook.marking import mark_text
-from handbook.problems import Place
-from handbook.report import Outcome, github_report, text_report
-from handbook.review import ReviewPolicy
-from handbook.yamlsource import parse_yaml
+from handbook.model.review import ReviewPolicy
+from handbook.reading.contract import PHASE, STANDARD, STEP
+from handbook.reading.labels import LABELS_FILE
+from handbook.reading.loader import VOCABULARY_FILE, load_handbook
+from handbook.reading.problems import Place
+from handbook.reading.yamlsource import parse_yaml
+from handbook.tools.marking import mark_text
+from handbook.tools.report import Outcome, github_report, text_report
 from tests.hotel import HOTEL_LANGUAGES
 
 POLICY = ReviewPolicy(today=date(2026, 11, 25))

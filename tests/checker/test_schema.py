@@ -10,11 +10,11 @@ import jsonschema
 import pytest
 import yaml
 
-from handbook.cli import main
-from handbook.labels import LABELS_FILE
-from handbook.languages import Languages
-from handbook.loader import VOCABULARY_FILE
-from handbook.schema import schema_files, stale_schema_files
+from handbook.model.languages import Languages
+from handbook.reading.labels import LABELS_FILE
+from handbook.reading.loader import VOCABULARY_FILE
+from handbook.tools.cli import main
+from handbook.tools.schema import schema_files, stale_schema_files
 from tests.hotel import HOTEL_LANGUAGES
 from tests.sitebuild import HOTEL
 

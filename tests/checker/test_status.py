@@ -9,14 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from handbook.cli import main
-from handbook.loader import load_handbook
 from handbook.model import Handbook
+from handbook.model.review import ReviewPolicy
+from handbook.model.status import State, translation_status
+from handbook.reading.loader import load_handbook
 from handbook.render.standard import standard_card
 from handbook.render.translations import translation_tables
 from handbook.render.view import View
-from handbook.review import ReviewPolicy
-from handbook.translations import State, translation_status
+from handbook.tools.cli import main
 from tests.checker.project import base_project
 from tests.hotel import HOTEL_LANGUAGES
 from tests.sitebuild import HOTEL

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from handbook.cli import main
-from handbook.labels import LABELS_FILE
-from handbook.loader import load_handbook
-from handbook.marking import mark_text
 from handbook.model import fingerprint
-from handbook.review import ReviewPolicy
+from handbook.model.review import ReviewPolicy
+from handbook.reading.labels import LABELS_FILE
+from handbook.reading.loader import load_handbook
+from handbook.tools.cli import main
+from handbook.tools.marking import mark_text
 from tests.checker.project import add_config
 from tests.hotel import HOTEL_LANGUAGES
 from tests.sitebuild import HOTEL

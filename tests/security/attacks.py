@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from handbook.markup import inline
+from handbook.render.markup import inline
 
 SENTINEL = "__pwned"
 """The window property every runnable payload tries to set."""

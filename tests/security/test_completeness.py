@@ -20,7 +20,7 @@ import yaml
 from icalendar import Calendar
 
 from handbook.export import CALENDAR_FILE, DATA_FILE, table_file
-from handbook.loader import phase_files
+from handbook.reading.loader import phase_files
 from tests.hotel import LANGUAGES
 
 pytestmark = pytest.mark.build

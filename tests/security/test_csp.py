@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from handbook.csp import META_NAME, inline_scripts, script_hash, with_policy
+from handbook.site.csp import META_NAME, inline_scripts, script_hash, with_policy
 from tests.browser.harness import serve, wait_until_search_is_ready
 from tests.security.browser import Watch, sentinel_hits, violations
 

@@ -22,12 +22,12 @@ from mkdocs.config import load_config
 from playwright.sync_api import Browser, Page
 
 from handbook.model import Handbook
+from handbook.model.review import ReviewPolicy
 from handbook.render.overview import levels_side_by_side, sequence
 from handbook.render.phase import phase_page
 from handbook.render.reviews import recent_changes, review_dashboard
 from handbook.render.translations import translation_tables
 from handbook.render.view import View
-from handbook.review import ReviewPolicy
 from tests.browser.harness import serve
 from tests.hotel import HOTEL_LANGUAGES, LANGUAGES
 from tests.security.attacks import ACCEPTED, REFUSED, Attack

@@ -14,7 +14,7 @@ from icalendar import Calendar
 
 from handbook.export import CALENDAR_FILE, DATA_FILE, table_file
 from handbook.export.table import FORMULA_STARTS
-from handbook.markup import plain
+from handbook.render.markup import plain
 from tests.hotel import LANGUAGES
 from tests.security.attacks import ACCEPTED
 from tests.security.hostile import slug, standard_id

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from handbook.languages import english_name
+from handbook.model.languages import english_name
 from tests.security.attacks import REFUSED, Attack
 from tests.sitebuild import mkdocs_build, project_copy
 

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from handbook.loader import load_handbook
-from handbook.markup import block
-from handbook.review import ReviewPolicy
-from handbook.textrules import text_faults
+from handbook.model.review import ReviewPolicy
+from handbook.reading.loader import load_handbook
+from handbook.reading.textrules import text_faults
+from handbook.render.markup import block
 from tests.hotel import HOTEL_LANGUAGES, LANGUAGES
 from tests.security.attacks import ACCEPTED, REFUSED
 from tests.security.hostile import slug, standard_id

@@ -13,8 +13,8 @@ from datetime import UTC, date, datetime, time
 from urllib.parse import urlsplit
 
 from handbook.model import Handbook, Phase, Standard
-from handbook.review import ReviewPolicy
-from handbook.urls import absolute_url, page_path
+from handbook.model.review import ReviewPolicy
+from handbook.render.urls import absolute_url, page_path
 
 CALENDAR_FILE = "reviews.ics"
 DATA_FILE = "standards.json"

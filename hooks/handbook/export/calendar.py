@@ -12,8 +12,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from icalendar import Calendar, Event
 
 from handbook.export import Publication
-from handbook.markup import plain
-from handbook.review import Due, review_list
+from handbook.model.review import Due, review_list
+from handbook.render.markup import plain
 
 PRODUCT_ID = "-//service-handbook//review calendar//EN"
 _SEQUENCE_START = date(2000, 1, 1)

@@ -12,9 +12,9 @@ import json
 from typing import Any
 
 from handbook.export import Publication
-from handbook.languages import Languages
 from handbook.model import Phase, Standard, Step, Text
-from handbook.review import count_by_status, review_list
+from handbook.model.languages import Languages
+from handbook.model.review import count_by_status, review_list
 
 FORMAT_VERSION = 1
 

@@ -11,8 +11,8 @@ import csv
 import io
 
 from handbook.export import Publication
-from handbook.markup import plain
 from handbook.model import Standard
+from handbook.render.markup import plain
 
 COLUMNS = (
     "id",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from html import escape
 
-from handbook.markup import inline
 from handbook.model import Handbook, Level, Phase
+from handbook.render.markup import inline
 from handbook.render.view import View, isolate, md_text
 
 

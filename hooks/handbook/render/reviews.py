@@ -11,12 +11,12 @@ from datetime import date, timedelta
 from html import escape
 
 from handbook.export import CALENDAR_FILE, DATA_FILE, table_file
-from handbook.languages import native_name
-from handbook.markup import inline
 from handbook.model import Handbook, Phase, Standard, Text
+from handbook.model.languages import native_name
+from handbook.model.review import Due, ReviewStatus, count_by_status, review_list
+from handbook.render.markup import inline
 from handbook.render.standard import badge
 from handbook.render.view import View, isolate, md_text
-from handbook.review import Due, ReviewStatus, count_by_status, review_list
 
 
 def review_dashboard(handbook: Handbook, view: View) -> str:

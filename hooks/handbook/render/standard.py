@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from html import escape
 
-from handbook.markup import block
 from handbook.model import Standard, Text
+from handbook.model.review import ReviewStatus
+from handbook.render.markup import block
 from handbook.render.view import View, isolate
-from handbook.review import ReviewStatus
 
 
 def badge(standard: Standard, view: View, with_date: bool = True) -> str:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from html import escape
 
-from handbook.languages import native_name
 from handbook.model import Handbook
+from handbook.model.languages import native_name
+from handbook.model.status import LanguageStatus, Row, State, translation_status
 from handbook.render.view import View, isolate
-from handbook.translations import LanguageStatus, Row, State, translation_status
 
 EMPTY = "—"
 

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from datetime import date
 from html import escape
 
-from handbook.labels import local_date, local_number
 from handbook.model import Handbook, Text
-from handbook.review import ReviewPolicy
+from handbook.model.review import ReviewPolicy
+from handbook.render.formats import local_date, local_number
 
 LinkToPhase = Callable[[str, str | None], str]
 """(phase slug, anchor or None) → URL of that phase page relative to the current page."""

@@ -13,9 +13,9 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from handbook.languages import english_name
-from handbook.problems import Problem, Severity
-from handbook.translations import LanguageStatus, Row, State
+from handbook.model.languages import english_name
+from handbook.model.status import LanguageStatus, Row, State
+from handbook.reading.problems import Problem, Severity
 
 FORMATS = ("text", "github", "json")
 UNSAFE_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Zl", "Zp"})

@@ -11,19 +11,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from handbook.contract import PHASE, STANDARD, STEP, Field, Record
-from handbook.fields import (
-    TextReader,
-    read_choice,
-    read_date,
-    read_id,
-    read_int,
-    read_record,
-    read_slug,
-    read_slugs,
-)
-from handbook.labels import LABELS_FILE, load_labels
-from handbook.languages import Languages
 from handbook.model import (
     Handbook,
     Level,
@@ -34,10 +21,23 @@ from handbook.model import (
     Text,
     Vocabulary,
 )
-from handbook.problems import Place, Problem, Severity, display_path
-from handbook.review import ReviewPolicy
-from handbook.translations import SCALAR_KINDS, outdated_warnings
-from handbook.yamlsource import Node, read_yaml
+from handbook.model.languages import Languages
+from handbook.model.review import ReviewPolicy
+from handbook.reading.contract import PHASE, STANDARD, STEP, Field, Record
+from handbook.reading.fields import (
+    TextReader,
+    read_choice,
+    read_date,
+    read_id,
+    read_int,
+    read_record,
+    read_slug,
+    read_slugs,
+)
+from handbook.reading.fingerprints import SCALAR_KINDS, outdated_warnings
+from handbook.reading.labels import LABELS_FILE, load_labels
+from handbook.reading.problems import Place, Problem, Severity, display_path
+from handbook.reading.yamlsource import Node, read_yaml
 
 T = TypeVar("T")
 

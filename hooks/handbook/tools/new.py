@@ -17,10 +17,10 @@ from typing import Any
 
 import yaml
 
-from handbook.contract import SLUG_PATTERN, STANDARD_ID_PATTERN
-from handbook.languages import Languages
-from handbook.loader import VOCABULARY_FILE, phase_files
-from handbook.yamlsource import end_of_lines, read_yaml
+from handbook.model.languages import Languages
+from handbook.reading.contract import SLUG_PATTERN, STANDARD_ID_PATTERN
+from handbook.reading.loader import VOCABULARY_FILE, phase_files
+from handbook.reading.yamlsource import end_of_lines, read_yaml
 
 ID_NUMBER = re.compile(r"^(?P<prefix>.*-)(?P<number>\d+)$")
 

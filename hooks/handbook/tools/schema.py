@@ -2,7 +2,7 @@
 
 Editors with a YAML language server (VS Code, JetBrains, Neovim…) read the schema named in a
 file's first-line modeline and autocomplete keys and underline mistakes as the editor types.
-The schema is derived from :mod:`handbook.contract`, so it cannot drift from the checker; a
+The schema is derived from :mod:`handbook.reading.contract`, so it cannot drift from the checker; a
 test keeps the committed files equal to what ``handbook schema`` writes. The checker remains
 the authority: it also checks what a schema cannot (IDs across files, steps, dates vs today).
 """
@@ -13,7 +13,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from handbook.contract import (
+from handbook.model.languages import Languages, english_name, plural_categories
+from handbook.reading.contract import (
     FINGERPRINT_PATTERN,
     PHASE,
     SLUG_PATTERN,
@@ -21,10 +22,9 @@ from handbook.contract import (
     Field,
     Record,
 )
-from handbook.fields import BASED_ON
-from handbook.labels import COUNTS, WORDS
-from handbook.languages import Languages, english_name, plural_categories
-from handbook.loader import VOCABULARY_SECTIONS
+from handbook.reading.fields import BASED_ON
+from handbook.reading.labels import COUNTS, WORDS
+from handbook.reading.loader import VOCABULARY_SECTIONS
 
 DIALECT = "http://json-schema.org/draft-07/schema#"
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"

@@ -19,17 +19,17 @@ from typing import Any
 import yaml
 from yaml_env_tag import construct_env_tag
 
-from handbook.init import InitRefused, init_handbook
-from handbook.languages import Languages
-from handbook.loader import data_files, load_handbook
-from handbook.marking import mark_file
-from handbook.new import NewRefused, new_phase, new_standard
-from handbook.problems import HandbookError, Place, Problem, display_path
-from handbook.report import REPORTERS, Outcome, status_json, status_text, strict, text_report
-from handbook.review import build_today
-from handbook.schema import stale_schema_files, write_schema_files
-from handbook.site import Settings, languages_of, read_settings
-from handbook.translations import translation_status
+from handbook.model.languages import Languages
+from handbook.model.review import build_today
+from handbook.model.status import translation_status
+from handbook.reading.loader import data_files, load_handbook
+from handbook.reading.problems import HandbookError, Place, Problem, display_path
+from handbook.settings import Settings, languages_of, read_settings
+from handbook.tools.init import InitRefused, init_handbook
+from handbook.tools.marking import mark_file
+from handbook.tools.new import NewRefused, new_phase, new_standard
+from handbook.tools.report import REPORTERS, Outcome, status_json, status_text, strict, text_report
+from handbook.tools.schema import stale_schema_files, write_schema_files
 
 CONFIG_FILE = "mkdocs.yml"
 I18N_CODE = re.compile(r"^[a-z]{2}(-[A-Za-z]{4})?(-[A-Z]{2})?$|^[a-z]{2}_[A-Z]{2}$")

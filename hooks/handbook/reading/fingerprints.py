@@ -1,23 +1,23 @@
-"""Which translations exist, which are missing, and which were made from an older source text.
+"""Fingerprints in the YAML: which translation was made from an older source text.
 
 A translation records the fingerprint of the source text it was made from (the ``based_on``
 key, written by ``handbook translated``). When the source text changes the fingerprint no
 longer matches, and the translation is *outdated* until a translator updates and marks it.
+This module works on YAML nodes, for the loader's warnings and the marking tool;
+``handbook.model.status`` counts the same states on the loaded model.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 
-from handbook.contract import FINGERPRINT_PATTERN
-from handbook.fields import BASED_ON
-from handbook.languages import Languages, english_name
-from handbook.model import Handbook, Phase, Text, fingerprint
-from handbook.problems import Problem
-from handbook.yamlsource import Node
+from handbook.model import fingerprint
+from handbook.model.languages import Languages, english_name
+from handbook.reading.contract import FINGERPRINT_PATTERN
+from handbook.reading.fields import BASED_ON
+from handbook.reading.problems import Problem
+from handbook.reading.yamlsource import Node
 
 SCALAR_KINDS = frozenset({"str", "int", "float"})
 
@@ -108,83 +108,3 @@ def _outdated(site: TextSite, language: str, translation: Node) -> Problem:
         f"an earlier source text; update it, then run: handbook translated {place.path} "
         f"--language {language} --id {site.owner}"
     )
-
-
-class State(StrEnum):
-    TRANSLATED = "translated"
-    MISSING = "missing"
-    OUTDATED = "outdated"
-
-
-def state(texts: Sequence[Text], language: str) -> State:
-    """Missing if any text lacks the language, outdated if made from an older source text."""
-    if not all(text.has(language) for text in texts):
-        return State.MISSING
-    if any(text.is_outdated(language) for text in texts):
-        return State.OUTDATED
-    return State.TRANSLATED
-
-
-@dataclass(frozen=True)
-class Row:
-    """One phase's standards (or the other texts) in one language, sorted into the states."""
-
-    name: str
-    phase: Phase | None
-    items: tuple[tuple[str, State], ...]
-
-    def named(self, wanted: State) -> tuple[str, ...]:
-        return tuple(name for name, found in self.items if found is wanted)
-
-    @property
-    def total(self) -> int:
-        return len(self.items)
-
-
-@dataclass(frozen=True)
-class LanguageStatus:
-    language: str
-    rows: tuple[Row, ...]
-
-    def count(self, wanted: State) -> int:
-        return sum(len(row.named(wanted)) for row in self.rows)
-
-    @property
-    def complete(self) -> bool:
-        return self.count(State.MISSING) == 0 and self.count(State.OUTDATED) == 0
-
-
-OTHER_TEXTS = "other texts"
-
-
-def translation_status(handbook: Handbook) -> tuple[LanguageStatus, ...]:
-    """Per language: a row per phase (its standards), then a row of every other text."""
-    return tuple(
-        LanguageStatus(
-            language,
-            (
-                *(_phase_row(phase, language) for phase in handbook.phases),
-                Row(OTHER_TEXTS, None, tuple(_other_items(handbook, language))),
-            ),
-        )
-        for language in handbook.languages.translated
-    )
-
-
-def _phase_row(phase: Phase, language: str) -> Row:
-    items = tuple((s.id, state((s.text, s.check), language)) for s in phase.standards)
-    return Row(phase.slug, phase, items)
-
-
-def _other_items(handbook: Handbook, language: str) -> Iterator[tuple[str, State]]:
-    for phase in handbook.phases:
-        yield f"{phase.slug}: title", state((phase.title,), language)
-        yield f"{phase.slug}: summary", state((phase.summary,), language)
-        for step in phase.steps:
-            yield f"{phase.slug}: {step.id}", state((step.title,), language)
-    for section, terms in (
-        ("qualities", handbook.vocabulary.qualities),
-        ("owners", handbook.vocabulary.owners),
-    ):
-        for key, text in terms.items():
-            yield f"{section}: {key}", state((text,), language)

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from handbook.model import Handbook
-from handbook.problems import Place, Problem, display_path
+from handbook.reading.problems import Place, Problem, display_path
 
 _CALL = re.compile(r"""phase_content\(\s*["']([^"']*)["']\s*\)""")
 

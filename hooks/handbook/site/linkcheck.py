@@ -6,7 +6,7 @@ the language switcher and the renderers write into the HTML, nor anchors such as
 never goes to the network: links to other sites are left alone, so the check gives the
 same answer on a machine without internet.
 
-Run it as ``python -m handbook.linkcheck site``.
+Run it as ``python -m handbook.site.linkcheck site``.
 """
 
 from __future__ import annotations
@@ -176,7 +176,7 @@ def check_site(
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m handbook.linkcheck",
+        prog="python -m handbook.site.linkcheck",
         description="Check that every internal link and asset of a built site resolves.",
     )
     parser.add_argument("site", type=Path, help="the built site folder, e.g. site")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from handbook.problems import Place, Problem
+from handbook.reading.problems import Place, Problem
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 20

@@ -8,21 +8,16 @@ what each is for, and the ``{slots}`` each must keep. Dates are formatted by Bab
 from __future__ import annotations
 
 import re
-from datetime import date
-from functools import lru_cache
 from pathlib import Path
 
-from babel.dates import format_date
-from babel.numbers import format_decimal
-
-from handbook.contract import Field
-from handbook.fields import BASED_ON, TextReader, did_you_mean
-from handbook.languages import english_name, locale_of, plural_categories
 from handbook.model import Count, Labels, Text
-from handbook.problems import Place, Problem, display_path
-from handbook.textrules import text_faults
-from handbook.translations import SCALAR_KINDS, outdated_warnings
-from handbook.yamlsource import Node, read_yaml
+from handbook.model.languages import english_name, plural_categories
+from handbook.reading.contract import Field
+from handbook.reading.fields import BASED_ON, TextReader, did_you_mean
+from handbook.reading.fingerprints import SCALAR_KINDS, outdated_warnings
+from handbook.reading.problems import Place, Problem, display_path
+from handbook.reading.textrules import text_faults
+from handbook.reading.yamlsource import Node, read_yaml
 
 LABELS_FILE = "labels.yaml"
 
@@ -98,20 +93,6 @@ SLOTS: dict[str, frozenset[str]] = {
 """The ``{slots}`` a word must contain in every language; the others have none."""
 
 
-@lru_cache(maxsize=8192)
-def local_date(day: date, language: str) -> str:
-    """A date as readers of ``language`` write it, e.g. 14 March 2026 / 14 marca 2026.
-
-    Cached: Babel parses the locale and the pattern on every call, a handbook repeats the
-    same few hundred review dates on every card, and the result depends on nothing else.
-    """
-    return format_date(day, format="long", locale=locale_of(language))
-
-
-def local_number(count: int, language: str) -> str:
-    return format_decimal(count, locale=locale_of(language))
-
-
 def load_labels(path: Path, texts: TextReader, problems: list[Problem]) -> Labels:
     """Read ``labels.yaml``; every word is required in the source language."""
     shown = display_path(path)
@@ -119,7 +100,7 @@ def load_labels(path: Path, texts: TextReader, problems: list[Problem]) -> Label
         problems.append(
             Place(shown).error(
                 f"{LABELS_FILE} is missing: it holds the handbook's own words (badges, "
-                "headings, counts); copy hooks/handbook/starter/standards/labels.yaml there"
+                "headings, counts); copy hooks/handbook/tools/starter/standards/labels.yaml there"
             )
         )
         return Labels({}, {})

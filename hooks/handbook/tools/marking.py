@@ -14,17 +14,12 @@ from pathlib import Path
 
 import yaml
 
-from handbook.fields import BASED_ON
-from handbook.languages import Languages, english_name
 from handbook.model import fingerprint
-from handbook.problems import Place, Problem, display_path
-from handbook.translations import (
-    SCALAR_KINDS,
-    TextSite,
-    recorded_fingerprints,
-    text_sites,
-)
-from handbook.yamlsource import Node, parse_yaml, read_yaml
+from handbook.model.languages import Languages, english_name
+from handbook.reading.fields import BASED_ON
+from handbook.reading.fingerprints import SCALAR_KINDS, TextSite, recorded_fingerprints, text_sites
+from handbook.reading.problems import Place, Problem, display_path
+from handbook.reading.yamlsource import Node, parse_yaml, read_yaml
 
 LINE_BREAKS = "\r\n\x85\u2028\u2029"
 

@@ -1,6 +1,9 @@
-"""The typed model of a handbook: what the loader hands to the renderers.
+"""The model: the typed records the loader hands to the renderers, and their rules.
 
-Raw YAML dictionaries end at the loader; everything past it uses these classes.
+Raw YAML dictionaries end at the loader; everything past it uses these classes. Beside
+them: ``languages`` (the configured languages, their names, direction and plural rules),
+``review`` (when a standard is due) and ``status`` (which translations are missing or
+outdated).
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
-from handbook.languages import Languages, plural_category
+from handbook.model.languages import Languages, plural_category
 
 
 class StandardType(StrEnum):

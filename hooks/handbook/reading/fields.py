@@ -11,18 +11,18 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from handbook.contract import (
+from handbook.model import Text
+from handbook.model.languages import Languages, english_name, locale_of
+from handbook.reading.contract import (
     FINGERPRINT_PATTERN,
     SLUG_PATTERN,
     STANDARD_ID_PATTERN,
     Field,
     Record,
 )
-from handbook.languages import Languages, english_name, locale_of
-from handbook.model import Text
-from handbook.problems import Place, Problem
-from handbook.textrules import text_faults
-from handbook.yamlsource import KIND_NAMES, Node
+from handbook.reading.problems import Place, Problem
+from handbook.reading.textrules import text_faults
+from handbook.reading.yamlsource import KIND_NAMES, Node
 
 BASED_ON = "based_on"
 

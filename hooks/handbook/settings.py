@@ -6,16 +6,14 @@ this logic is testable without MkDocs.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from handbook.languages import I18N_PLUGIN, Languages, i18n_languages, read_languages
-from handbook.loader import LoadResult, load_handbook
-from handbook.model import Handbook
-from handbook.problems import HandbookError, Place
-from handbook.review import ReviewPolicy, build_today
+from handbook.model.languages import I18N_PLUGIN, Languages, i18n_languages, read_languages
+from handbook.model.review import ReviewPolicy, build_today
+from handbook.reading.problems import HandbookError, Place
 
 SETTINGS_KEY = "handbook"
 LOADED_ATTRIBUTE = "handbook_build"
@@ -106,46 +104,3 @@ def languages_of(plugins: Any, theme_language: str, config_file: str) -> Languag
         return read_languages(entries, theme_language)
     except ValueError as error:
         raise HandbookError([Place(config_file).error(f"languages: {error}")]) from None
-
-
-@dataclass(frozen=True)
-class Build:
-    """The handbook of one build, with its settings and the checker's warnings."""
-
-    settings: Settings
-    result: LoadResult
-
-    @property
-    def handbook(self) -> Handbook:
-        assert self.result.handbook is not None
-        return self.result.handbook
-
-
-def load_build(config: Any) -> Build:
-    """Read and validate the standards; raise HandbookError with every problem when invalid."""
-    config_file = config["config_file_path"]
-    languages = languages_of(config["plugins"], config["theme"]["language"], config_file)
-    settings = read_settings(config["extra"], config_file, languages)
-    result = load_handbook(
-        settings.standards, settings.policy, languages, settings.require_translations
-    )
-    if result.handbook is None:
-        raise HandbookError(result.errors)
-    return Build(settings, result)
-
-
-def build_of(config: Any, on_load: Callable[[Build], None] | None = None) -> Build:
-    """The handbook of the build ``config`` belongs to, read once per build.
-
-    mkdocs-static-i18n runs every plugin event again per language on the same config
-    object; `mkdocs serve` makes a new config object per rebuild. So the config object is
-    exactly one build: keeping the loaded handbook on it reads the YAML once per build and
-    again after every edit.
-    """
-    loaded = getattr(config, LOADED_ATTRIBUTE, None)
-    if not isinstance(loaded, Build):
-        loaded = load_build(config)
-        setattr(config, LOADED_ATTRIBUTE, loaded)
-        if on_load is not None:
-            on_load(loaded)
-    return loaded

@@ -1,6 +1,6 @@
 """``handbook init``: replace the example handbook with a content-neutral starter.
 
-The starter (``handbook/starter/``) is written in English, Polish and Arabic. Init keeps the
+The starter (``handbook/tools/starter/``) is written in English, Polish and Arabic. Init keeps the
 languages asked for, writes the source language's text under its own key (English when the
 starter has no text in it), and leaves every other language to the translators: the site
 shows the source text there, marked as not yet translated.
@@ -12,18 +12,17 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from handbook.languages import Languages, native_name
-from handbook.marking import mark_file
-from handbook.schema import write_schema_files
-from handbook.yamlsource import end_of_lines
+from handbook.model.languages import Languages, native_name
+from handbook.reading.yamlsource import end_of_lines
+from handbook.tools.marking import mark_file
+from handbook.tools.schema import write_schema_files
 
-STARTER = Path(str(files("handbook") / "starter"))
+STARTER = Path(__file__).parent / "starter"
 STARTER_LANGUAGES = ("en", "pl", "ar")
 """The languages the starter is written in; the first is the one used for any other."""
 EXAMPLE_DATE = "2026-11-01"

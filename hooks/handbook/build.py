@@ -1,0 +1,57 @@
+"""The handbook loaded for one build: its settings, the model and the checker's warnings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from handbook.model import Handbook
+from handbook.reading.loader import LoadResult, load_handbook
+from handbook.reading.problems import HandbookError
+from handbook.settings import Settings, languages_of, read_settings
+
+LOADED_ATTRIBUTE = "handbook_build"
+
+
+@dataclass(frozen=True)
+class Build:
+    """The handbook of one build, with its settings and the checker's warnings."""
+
+    settings: Settings
+    result: LoadResult
+
+    @property
+    def handbook(self) -> Handbook:
+        assert self.result.handbook is not None
+        return self.result.handbook
+
+
+def load_build(config: Any) -> Build:
+    """Read and validate the standards; raise HandbookError with every problem when invalid."""
+    config_file = config["config_file_path"]
+    languages = languages_of(config["plugins"], config["theme"]["language"], config_file)
+    settings = read_settings(config["extra"], config_file, languages)
+    result = load_handbook(
+        settings.standards, settings.policy, languages, settings.require_translations
+    )
+    if result.handbook is None:
+        raise HandbookError(result.errors)
+    return Build(settings, result)
+
+
+def build_of(config: Any, on_load: Callable[[Build], None] | None = None) -> Build:
+    """The handbook of the build ``config`` belongs to, read once per build.
+
+    mkdocs-static-i18n runs every plugin event again per language on the same config
+    object; `mkdocs serve` makes a new config object per rebuild. So the config object is
+    exactly one build: keeping the loaded handbook on it reads the YAML once per build and
+    again after every edit.
+    """
+    loaded = getattr(config, LOADED_ATTRIBUTE, None)
+    if not isinstance(loaded, Build):
+        loaded = load_build(config)
+        setattr(config, LOADED_ATTRIBUTE, loaded)
+        if on_load is not None:
+            on_load(loaded)
+    return loaded
