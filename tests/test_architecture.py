@@ -1,4 +1,7 @@
-"""The core package stays independent of MkDocs, so the renderers survive a move of the glue."""
+"""The core package stays independent of MkDocs, so the renderers survive a move of the glue.
+
+Only ``handbook/glue/`` may import the site generator.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +9,7 @@ import ast
 from pathlib import Path
 
 CORE = Path(__file__).resolve().parent.parent / "hooks" / "handbook"
+GLUE = CORE / "glue"
 SITE_GENERATOR = ("mkdocs", "material", "mkdocs_macros", "mkdocs_static_i18n")
 
 
@@ -20,7 +24,7 @@ def imported_modules(path: Path) -> set[str]:
 
 
 def test_no_core_module_imports_the_site_generator() -> None:
-    files = sorted(CORE.rglob("*.py"))
+    files = sorted(path for path in CORE.rglob("*.py") if GLUE not in path.parents)
     assert len(files) > 20
     offenders = {
         f"{path.relative_to(CORE)}: {module}"
