@@ -10,7 +10,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 EPOCH_ENV = $(if $(SOURCE_DATE_EPOCH),SOURCE_DATE_EPOCH=$(SOURCE_DATE_EPOCH) )
 
-.PHONY: site site-offline serve test lint check browser node-tools bench bench-search clean
+.PHONY: site site-offline serve test test-fast lint check browser node-tools bench bench-search clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -64,6 +64,11 @@ lint: $(VENV)/.test-installed
 ## test: lint, type-check and run the whole suite, browser tests included
 test: $(VENV)/.test-installed browser node-tools lint
 	$(BIN)/pytest
+
+## test-fast: the inner loop: every test without a full build or a browser (under 30 s);
+## run `make lint` beside it, and `make test` before a pull request
+test-fast: $(VENV)/.test-installed
+	HANDBOOK_TEST_FAST=1 $(BIN)/pytest -q -m "not build and not browser"
 
 $(VENV)/.bench-installed: requirements-bench.txt $(VENV)/.site-installed
 	$(BIN)/pip install --quiet -r requirements-bench.txt

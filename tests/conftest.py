@@ -1,6 +1,9 @@
 """Shared fixtures: the hotel and the small fixture handbooks, each built once.
 
 Neither is the handbook shipped at the repository root: ``tests/test_shipped.py`` tests that.
+Every test that needs a built site or a browser is marked ``build`` or ``browser`` here, by
+the fixtures it uses, so ``make test-fast`` (``-m "not build and not browser"``) leaves them
+out; a build or a browser started by an unmarked test fails that run (``tests/fastrun.py``).
 """
 
 from __future__ import annotations
@@ -9,10 +12,30 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from playwright.sync_api import Browser, sync_playwright
 
 from tests.browser.harness import BrowserMissing, launch
+from tests.fastrun import HYPOTHESIS_PROFILE
 from tests.sitebuild import FIXTURES, HOTEL, build_site
+
+settings.register_profile("full", max_examples=200)
+settings.register_profile("fast", max_examples=25)
+settings.load_profile(HYPOTHESIS_PROFILE)
+
+BUILD_FIXTURES = frozenset({"built_site", "small_site"})
+"""Session fixtures that run a full ``mkdocs build``; tests using them are marked ``build``."""
+BROWSER_FIXTURES = frozenset({"chromium"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark each test by what it really uses, fixtures of fixtures included."""
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        if used & BUILD_FIXTURES:
+            item.add_marker(pytest.mark.build)
+        if used & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session")

@@ -23,6 +23,7 @@ from typing import Any
 import yaml
 
 from handbook.reading.loader import phase_files
+from tests.fastrun import refuse_in_fast_run
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -130,6 +131,7 @@ def mkdocs_build(
     ``site_dir`` is relative to ``project`` unless absolute (a build into a temporary folder
     leaves the project as it was).
     """
+    refuse_in_fast_run("a full build")
     command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site_dir), *extra_args]
     if strict:
         command.append("--strict")

@@ -23,6 +23,8 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, Page, Playwright, Response
 
+from tests.fastrun import refuse_in_fast_run
+
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -55,6 +57,7 @@ def chromium_path() -> str:
 
 
 def launch(playwright: Playwright) -> Browser:
+    refuse_in_fast_run("a browser")
     return playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
 
 

@@ -27,8 +27,8 @@ from tests.hotel import HOTEL_LANGUAGES
 
 POLICY = ReviewPolicy(today=date(2026, 11, 25))
 BASE = Path(__file__).parent / "base"
+# How many examples: the profile loaded in tests/conftest.py (fewer in `make test-fast`).
 SETTINGS = settings(
-    max_examples=200,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
@@ -150,7 +150,7 @@ translated_phase = st.fixed_dictionaries(
 )
 
 
-@settings(SETTINGS, max_examples=100)
+@SETTINGS
 @given(
     translated_phase | phase_like,
     st.booleans(),
