@@ -15,6 +15,8 @@ HOTEL = Path(__file__).parent / "fixtures" / "hotel"
 HOTEL_LANGUAGES = Languages(("en", "pl", "ar"))
 LANGUAGES = HOTEL_LANGUAGES.codes
 """The languages of the fixture's mkdocs.yml, the source first."""
+PREFIX = {code: "" if code == HOTEL_LANGUAGES.source else f"{code}/" for code in LANGUAGES}
+"""Where each language's pages are in the built fixture site, from its root: "", "pl/"…"""
 
 
 @lru_cache(maxsize=1)

@@ -11,13 +11,12 @@ import pytest
 
 from handbook.model.review import ReviewPolicy
 from handbook.reading.loader import load_handbook
-from tests.hotel import HOTEL_LANGUAGES, LANGUAGES
+from tests.hotel import HOTEL_LANGUAGES, LANGUAGES, PREFIX
 from tests.sitebuild import TEST_TODAY, mkdocs_build, project_copy
 
 pytestmark = pytest.mark.build
 
 FIXTURES = Path(__file__).parent / "fixtures"
-PREFIX = {"en": "", "pl": "pl/", "ar": "ar/"}
 
 
 def html_of(site: Path, language: str, page: str) -> str:

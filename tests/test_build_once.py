@@ -20,7 +20,7 @@ from mkdocs.config import load_config
 
 import handbook.reading.loader
 import handbook.reading.yamlsource
-from tests.hotel import HOTEL_LANGUAGES, LANGUAGES
+from tests.hotel import LANGUAGES, PREFIX
 from tests.sitebuild import TEST_TODAY, project_copy
 
 pytestmark = pytest.mark.build
@@ -59,7 +59,7 @@ def test_a_three_language_build_reads_the_standards_once(
     build(load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site)))
 
     for language in LANGUAGES:
-        prefix = "" if language == HOTEL_LANGUAGES.source else f"{language}/"
+        prefix = PREFIX[language]
         assert (site / prefix / "phases" / "check-in" / "index.html").is_file(), language
     assert calls["load_handbook"] == 1
     assert calls["read_yaml"] == len(list(standards.glob("*.yaml")))

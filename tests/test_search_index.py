@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from handbook.site.search import LUNR_INDEX, empty_lunr_index, pages_per_language
-from tests.hotel import LANGUAGES
+from tests.hotel import LANGUAGES, PREFIX
 
 
 @pytest.mark.build
@@ -34,7 +34,7 @@ def test_the_built_site_no_longer_ships_every_languages_text_to_every_page(
 def test_pages_point_materials_search_at_the_worker_before_its_bundle(
     built_site: Path, language: str
 ) -> None:
-    prefix = "" if language == "en" else f"{language}/"
+    prefix = PREFIX[language]
     html = (built_site / prefix / "phases/check-in/index.html").read_text(encoding="utf-8")
     config = html.index('id="__config"')
     script = re.search(r'<script src="[^"]*assets/search\.js"></script>', html)

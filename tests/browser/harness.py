@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 from playwright.sync_api import Browser, Page, Playwright, Response
 
 from tests.fastrun import refuse_in_fast_run
+from tests.hotel import PREFIX
 
 CHROMIUM_ARGS = [
     "--headless",
@@ -34,7 +35,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-LANGUAGE_PREFIX = {"en": "", "pl": "pl/", "ar": "ar/"}
 """Where each language lives under the site root (English is the default, at the root)."""
 
 SEARCH_FILES = ("/search/", "/workers/", "/lunr/", "/pagefind/", "/search-worker.js")
@@ -93,13 +93,13 @@ def serve(folder: Path, prefix: str = "/") -> Iterator[str]:
 
 def page_url(base: str, language: str, page: str = "") -> str:
     """The address of ``page`` (e.g. ``phases/check-in/``) in ``language``."""
-    return f"{base}{LANGUAGE_PREFIX[language]}{page}"
+    return f"{base}{PREFIX[language]}{page}"
 
 
 def language_of(url: str) -> str:
     """The language a result URL belongs to, from its path prefix."""
     path = urlsplit(url).path.lstrip("/")
-    for language, prefix in LANGUAGE_PREFIX.items():
+    for language, prefix in PREFIX.items():
         if prefix and path.startswith(prefix):
             return language
     return "en"

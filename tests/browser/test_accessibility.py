@@ -9,8 +9,9 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
 
-from tests.browser.harness import LANGUAGE_PREFIX, page_url, search
+from tests.browser.harness import page_url, search
 from tests.browser.queries import CHECK_IN
+from tests.hotel import PREFIX
 
 pytestmark = pytest.mark.browser
 
@@ -28,13 +29,13 @@ def blocking_violations(page: Page) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize("language", list(LANGUAGE_PREFIX))
+@pytest.mark.parametrize("language", list(PREFIX))
 @pytest.mark.parametrize("name", list(PAGES))
 def test_no_serious_accessibility_violation(
     page: Page, site_url: str, built_site: Path, language: str, name: str
 ) -> None:
     path = PAGES[name]
-    if not (built_site / LANGUAGE_PREFIX[language] / path / "index.html").is_file():
+    if not (built_site / PREFIX[language] / path / "index.html").is_file():
         pytest.fail(f"{name} page {path!r} is missing from the {language} site")
     page.goto(page_url(site_url, language, path))
     assert blocking_violations(page) == []

@@ -16,9 +16,9 @@ from playwright.sync_api import Page
 from handbook.reading.loader import phase_files
 from handbook.site.linkcheck import check_site, read_page
 from tests.browser.harness import wait_until_search_is_ready
+from tests.hotel import PREFIX
 from tests.sitebuild import HOTEL, mkdocs_build, project_copy
 
-PREFIX = {"en": "", "pl": "pl/", "ar": "ar/"}
 PHASES = sorted(p.stem for p in phase_files(HOTEL / "standards"))
 
 

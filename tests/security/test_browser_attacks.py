@@ -13,6 +13,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from tests.browser.harness import search
+from tests.hotel import PREFIX
 from tests.security.attacks import ACCEPTED, Attack
 from tests.security.browser import (
     Watch,
@@ -25,7 +26,6 @@ from tests.security.hostile import slug
 
 pytestmark = pytest.mark.browser
 
-PREFIXES = {"en": "", "pl": "pl/", "ar": "ar/"}
 SITE_NAMES = {
     "en": "Hotel Service Standards",
     "pl": "Standardy obsługi hotelu",
@@ -91,16 +91,14 @@ def _assert_fields_show(fields: dict[str, list[str]], attack: Attack, language: 
 
 def _pages_of(site: Path, language: str) -> list[Path]:
     """Every HTML page of one language; English pages are those outside pl/ and ar/."""
-    others = {
-        prefix.rstrip("/") for code, prefix in PREFIXES.items() if prefix and code != language
-    }
-    root = site / PREFIXES[language]
+    others = {prefix.rstrip("/") for code, prefix in PREFIX.items() if prefix and code != language}
+    root = site / PREFIX[language]
     return sorted(
         page for page in root.rglob("*.html") if page.relative_to(site).parts[0] not in others
     )
 
 
-@pytest.mark.parametrize("language", list(PREFIXES))
+@pytest.mark.parametrize("language", list(PREFIX))
 def test_no_attack_runs_and_every_attack_shows_as_text(
     watched: tuple[Page, Watch], hostile_site: Path, hostile_url: str, language: str
 ) -> None:
@@ -115,12 +113,12 @@ def test_no_attack_runs_and_every_attack_shows_as_text(
         url = _url_of(html, hostile_site, hostile_url)
         tab.goto(url, wait_until="load")
         _assert_inert(tab, watch, url)
-        attack = attacks.get(url.removeprefix(hostile_url + PREFIXES[language]))
+        attack = attacks.get(url.removeprefix(hostile_url + PREFIX[language]))
         if attack is not None:
             _assert_fields_show(tab.evaluate(FIELDS_SCRIPT), attack, language)
             checked += 1
     assert checked == len(ACCEPTED)
-    tab.goto(f"{hostile_url}{PREFIXES[language]}")
+    tab.goto(f"{hostile_url}{PREFIX[language]}")
     titles = _shown(tab.locator(".hb-sequence__phase strong").all_inner_texts())
     for attack in ACCEPTED:
         assert normalise(attack.text) in titles, attack.why
@@ -133,7 +131,7 @@ def test_search_results_show_attacks_as_text(
     """Search snippets are built in the browser from the index: they must stay text, and a
     result's highlighting (search.highlight) must not bring the markup back either."""
     tab, watch = watched
-    tab.goto(f"{hostile_url}{PREFIXES[language]}")
+    tab.goto(f"{hostile_url}{PREFIX[language]}")
     search(tab, query)  # waits for Material's answer, however long the page takes to start
     results = tab.locator(".md-search-result__item")
     results.first.wait_for()

@@ -21,11 +21,10 @@ from icalendar import Calendar
 
 from handbook.export import CALENDAR_FILE, DATA_FILE, table_file
 from handbook.reading.loader import phase_files
-from tests.hotel import LANGUAGES
+from tests.hotel import LANGUAGES, PREFIX
 
 pytestmark = pytest.mark.build
 
-PREFIX = {"en": "", "pl": "pl/", "ar": "ar/"}
 DASHBOARD = "reviews"
 _CARD = re.compile(r'<article [^>]*data-standard="([^"]+)"')
 _DASHBOARD_ROW = re.compile(
