@@ -1,4 +1,4 @@
-// Material for MkDocs search worker backed by Pagefind (see hooks/handbook/search.py).
+// Material for MkDocs search worker backed by Pagefind (see hooks/handbook/site/search.py).
 //
 // Material's search box posts SETUP and QUERY messages to the worker named in its config
 // and renders the RESULT messages it gets back; this worker answers them with Pagefind,
