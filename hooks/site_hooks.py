@@ -111,7 +111,13 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 
 def _with_policy(html: str, content: str, config: MkDocsConfig) -> str:
     offline = _offline(config)
-    return with_policy(html, content, _connect_sources(config), not offline, offline)
+    return with_policy(
+        html,
+        page_content=content,
+        connect_origins=_connect_sources(config),
+        allow_webassembly=not offline,
+        allow_any_inline_script=offline,
+    )
 
 
 def _connect_sources(config: MkDocsConfig) -> tuple[str, ...]:
