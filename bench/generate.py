@@ -535,11 +535,11 @@ _TagDumper.add_representer(_Tagged, _dump_tag)
 def baseline_config(project: dict[str, Any], corpus: Corpus) -> dict[str, Any]:
     """This project's ``mkdocs.yml`` minus everything the handbook adds.
 
-    Same site, theme, palette, features, Markdown extensions and i18n languages; no hooks,
-    no macros, no custom templates or CSS, the built-in search plugin, and the phase pages
-    listed in the nav by hand as a user of a stock site would list them.
+    Same site, theme, palette, features, Markdown extensions and i18n languages; no handbook
+    plugin, no macros, no custom templates or CSS, the built-in search plugin, and the phase
+    pages listed in the nav by hand as a user of a stock site would list them.
     """
-    config = {k: v for k, v in project.items() if k not in {"hooks", "watch", "extra_css"}}
+    config = {k: v for k, v in project.items() if k not in {"watch", "extra_css"}}
     theme = {k: v for k, v in dict(config.get("theme") or {}).items() if k != "custom_dir"}
     config["theme"] = theme
     extra = {k: v for k, v in dict(config.get("extra") or {}).items() if k != "handbook"}

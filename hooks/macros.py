@@ -1,7 +1,8 @@
 """mkdocs-macros module: the calls hand-written pages use to place handbook data.
 
-No state lives here: every call reads the handbook of the current build from the config
-and the language from the theme, which mkdocs-static-i18n sets for each language build.
+No state lives here: every call reads the current build's state from the handbook plugin in
+the config's plugins (``handbook.glue.plugin.build_state``), and the language from the theme,
+which mkdocs-static-i18n sets for each language build.
 """
 
 from __future__ import annotations
@@ -10,23 +11,29 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
-from handbook.build import build_of
+from handbook.glue.plugin import build_state
+from handbook.model import Handbook
 from handbook.render import reviews
 from handbook.render.overview import levels_side_by_side, sequence
 from handbook.render.phase import phase_page
 from handbook.render.translations import translation_tables
 from handbook.render.urls import page_path, relative_url
 from handbook.render.view import View
-from handbook.site.rawhtml import raw_html_of
 
 
 def define_env(env: Any) -> None:
+    build_state(env.conf)  # without the handbook plugin, stop here with MkDocs' error message
+
+    def current_handbook() -> Handbook:
+        """The handbook of the build the current page belongs to."""
+        return build_state(env.conf).build.handbook
+
     def html_macro(render: Callable[..., str]) -> Callable[..., str]:
         """Register a macro whose whole-line HTML skips the Markdown parser (site.rawhtml)."""
 
         @functools.wraps(render)
         def hidden(*args: Any, **kwargs: Any) -> str:
-            return raw_html_of(env.conf).hide(render(*args, **kwargs))
+            return build_state(env.conf).raw_html.hide(render(*args, **kwargs))
 
         env.macro(hidden)
         return hidden
@@ -34,13 +41,13 @@ def define_env(env: Any) -> None:
     def page_link(doc: str) -> str:
         """A link from the current page to the docs page ``doc`` in the same language."""
         language = env.conf["theme"]["language"]
-        source = build_of(env.conf).handbook.languages.source
+        source = current_handbook().languages.source
         here = env.page.url if env.page is not None else ""
         path = page_path(doc, language, source, env.conf["use_directory_urls"])
         return relative_url(path, here)
 
     def view() -> View:
-        build = build_of(env.conf)
+        build = build_state(env.conf).build
         language = env.conf["theme"]["language"]
         here = env.page.url if env.page is not None else ""
         folder = build.settings.phase_pages
@@ -60,32 +67,32 @@ def define_env(env: Any) -> None:
     @html_macro
     def service_sequence() -> str:
         """The home page's list of the principles and the phases in service order."""
-        return sequence(build_of(env.conf).handbook, view())
+        return sequence(current_handbook(), view())
 
     @html_macro
     def levels_overview() -> str:
-        return levels_side_by_side(build_of(env.conf).handbook, view())
+        return levels_side_by_side(current_handbook(), view())
 
     @html_macro
     def phase_content(slug: str) -> str:
-        return phase_page(build_of(env.conf).handbook.phase(slug), view())
+        return phase_page(current_handbook().phase(slug), view())
 
     @html_macro
     def translation_status() -> str:
         """Per language and phase: translated, missing and outdated (source text changed since)."""
-        return translation_tables(build_of(env.conf).handbook, view())
+        return translation_tables(current_handbook(), view())
 
     @html_macro
     def review_dashboard() -> str:
         """The review dashboard: counts, downloads, per phase, then one list per owner."""
-        return reviews.review_dashboard(build_of(env.conf).handbook, view())
+        return reviews.review_dashboard(current_handbook(), view())
 
     @html_macro
     def review_summary(dashboard: str = "reviews.md") -> str:
         """The counts per status for the home page, linking to the dashboard page."""
-        return reviews.review_summary(build_of(env.conf).handbook, view(), page_link(dashboard))
+        return reviews.review_summary(current_handbook(), view(), page_link(dashboard))
 
     @html_macro
     def recent_changes(days: int = 90) -> str:
         """Standards reviewed in the last ``days`` days, newest first."""
-        return reviews.recent_changes(build_of(env.conf).handbook, view(), days)
+        return reviews.recent_changes(current_handbook(), view(), days)

@@ -106,3 +106,16 @@ def test_invalid_data_fails_the_build_with_the_checkers_message(tmp_path: Path) 
         "use one of: basic, expected, exclusive"
     ) in output
     assert "Traceback" not in output
+
+
+def test_a_config_without_the_handbook_plugin_fails_with_what_to_add(tmp_path: Path) -> None:
+    project = project_copy(tmp_path / "project", FIXTURES / "small")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "\n  - handbook\n" in text
+    config.write_text(text.replace("\n  - handbook\n", "\n"), encoding="utf-8")
+    result = mkdocs_build(project, strict=False)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "mkdocs.yml: add '- handbook' as the last entry of plugins:" in output
+    assert "Traceback" not in output

@@ -1,9 +1,10 @@
 """The standards are read and validated once per build, not once per language or per page.
 
-mkdocs-static-i18n runs every plugin event again for each language on the same config, and
-every page calls a macro; a loader call per language or per page would multiply the cost
-of the data by 3 or by the page count. The build runs in this process, so the loader can
-be counted; a subprocess build could not be patched.
+mkdocs-static-i18n runs every plugin event again for each language on the same config and
+plugin instances, and every page calls a macro; a loader call per language or per page
+would multiply the cost of the data by 3 or by the page count. The handbook plugin keeps
+the loaded handbook on its own instance, never on MkDocs' config. The build runs in this
+process, so the loader can be counted; a subprocess build could not be patched.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from mkdocs.config import load_config
 
 import handbook.reading.loader
 import handbook.reading.yamlsource
+from handbook.glue.plugin import PLUGIN_NAME, HandbookPlugin
 from tests.hotel import LANGUAGES, PREFIX
 from tests.sitebuild import TEST_TODAY, project_copy
 
@@ -56,10 +58,16 @@ def test_a_three_language_build_reads_the_standards_once(
     monkeypatch.setenv("HANDBOOK_TODAY", TEST_TODAY)
     monkeypatch.chdir(project)
     site = tmp_path / "site"
-    build(load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site)))
+    config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site))
+    attributes = set(vars(config))
+    build(config)
 
     for language in LANGUAGES:
         prefix = PREFIX[language]
         assert (site / prefix / "phases" / "check-in" / "index.html").is_file(), language
     assert calls["load_handbook"] == 1
     assert calls["read_yaml"] == len(list(standards.glob("*.yaml")))
+    plugin = config.plugins[PLUGIN_NAME]
+    assert isinstance(plugin, HandbookPlugin)
+    assert "check-in" in {phase.slug for phase in plugin.state.build.handbook.phases}
+    assert set(vars(config)) - attributes == set(), "state kept on MkDocs' config"

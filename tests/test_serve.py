@@ -1,8 +1,9 @@
 """``make serve``: an edit to a YAML file reaches the served page without a restart.
 
-mkdocs.yml watches ``standards/`` and ``hooks/``; each rebuild makes a new config object, so
-the handbook cached on the config (``handbook.site.build_of``) is read again. This runs the
-real ``mkdocs serve`` on a free local port and polls the page until the edit shows.
+mkdocs.yml watches ``standards/`` and ``hooks/``; each rebuild loads a new config, with a new
+instance of the handbook plugin (it defines no ``on_startup``, which would make MkDocs keep
+one instance across rebuilds), so the handbook that instance keeps is read again. This runs
+the real ``mkdocs serve`` on a free local port and polls the page until the edit shows.
 """
 
 from __future__ import annotations
@@ -19,7 +20,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
 
+from handbook.glue.plugin import PLUGIN_NAME, HandbookPlugin
 from tests.sitebuild import TEST_TODAY, project_copy
 
 pytestmark = pytest.mark.build
@@ -118,3 +122,15 @@ def test_an_edited_standard_shows_on_the_served_page_without_a_restart(
 
     assert wait_for(page, AFTER, REBUILD_SECONDS, server), log.read_text(errors="replace")
     assert server.poll() is None, "the server restarted or stopped"
+
+
+def test_each_rebuild_gets_a_new_plugin_with_no_handbook_loaded(tmp_path: Path) -> None:
+    """What `mkdocs serve` does before each rebuild: load the config again."""
+    project = project_copy(tmp_path / "project", FIXTURES / "small")
+    first, second = (load_config(config_file=str(project / "mkdocs.yml")) for _ in range(2))
+    plugin = second.plugins[PLUGIN_NAME]
+    assert isinstance(plugin, HandbookPlugin)
+    assert plugin is not first.plugins[PLUGIN_NAME]
+    assert not hasattr(HandbookPlugin, "on_startup") and not hasattr(HandbookPlugin, "on_shutdown")
+    with pytest.raises(PluginError, match="not loaded the handbook yet"):
+        plugin.state  # noqa: B018  (the property raises)

@@ -7,7 +7,8 @@
 ``site``     the built HTML -> the finished site (security policy, search index, links)
 ``tools``    the ``handbook`` command editors run (check, status, translated, init, new)
 
-``settings`` reads ``mkdocs.yml`` and ``build`` loads the handbook for one build. Nothing in
-this package imports MkDocs; the glue lives beside it in ``hooks/site_hooks.py`` and
-``hooks/macros.py``, so the renderers survive a move to another site generator.
+``settings`` reads ``mkdocs.yml`` and ``build`` loads the handbook for one build. Only
+``glue`` imports MkDocs: the ``handbook`` plugin (``glue.plugin``), which holds each build's
+state, and beside the package the mkdocs-macros module ``hooks/macros.py``; so the renderers
+survive a move to another site generator.
 """

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -10,8 +9,6 @@ from handbook.model import Handbook
 from handbook.reading.loader import LoadResult, load_handbook
 from handbook.reading.problems import HandbookError
 from handbook.settings import Settings, languages_of, read_settings
-
-LOADED_ATTRIBUTE = "handbook_build"
 
 
 @dataclass(frozen=True)
@@ -38,20 +35,3 @@ def load_build(config: Any) -> Build:
     if result.handbook is None:
         raise HandbookError(result.errors)
     return Build(settings, result)
-
-
-def build_of(config: Any, on_load: Callable[[Build], None] | None = None) -> Build:
-    """The handbook of the build ``config`` belongs to, read once per build.
-
-    mkdocs-static-i18n runs every plugin event again per language on the same config
-    object; `mkdocs serve` makes a new config object per rebuild. So the config object is
-    exactly one build: keeping the loaded handbook on it reads the YAML once per build and
-    again after every edit.
-    """
-    loaded = getattr(config, LOADED_ATTRIBUTE, None)
-    if not isinstance(loaded, Build):
-        loaded = load_build(config)
-        setattr(config, LOADED_ATTRIBUTE, loaded)
-        if on_load is not None:
-            on_load(loaded)
-    return loaded

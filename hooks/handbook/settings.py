@@ -16,7 +16,6 @@ from handbook.model.review import ReviewPolicy, build_today
 from handbook.reading.problems import HandbookError, Place
 
 SETTINGS_KEY = "handbook"
-LOADED_ATTRIBUTE = "handbook_build"
 
 
 @dataclass(frozen=True)

@@ -48,7 +48,7 @@ def test_only_executable_inline_scripts_are_hashed() -> None:
 
 def test_policy_goes_right_after_the_charset_and_allows_only_the_theme_scripts() -> None:
     content = '<p>text</p><script>window.__pwned=1</script><img src=x onerror="alert(1)">'
-    html = with_policy(shell(content), content)
+    html = with_policy(shell(content), page_content=content)
     assert html.startswith(f'<html><head><meta charset="utf-8"><meta http-equiv="{META_NAME}"')
     policy = _policy_of(html)
     assert f"script-src 'self' {script_hash('var a=1')};" in policy
@@ -61,7 +61,7 @@ def test_policy_goes_right_after_the_charset_and_allows_only_the_theme_scripts()
 
 def test_a_content_copy_of_a_theme_script_does_not_remove_the_theme_hash() -> None:
     content = "<script>var a=1</script>"
-    policy = _policy_of(with_policy(shell(content), content))
+    policy = _policy_of(with_policy(shell(content), page_content=content))
     assert script_hash("var a=1") in policy
 
 
@@ -70,14 +70,18 @@ def test_pagefind_pages_may_compile_webassembly() -> None:
     assert "'wasm-unsafe-eval'" in _policy_of(with_policy(html))
 
 
+def test_webassembly_is_allowed_when_asked_for() -> None:
+    assert "'wasm-unsafe-eval'" in _policy_of(with_policy(shell(), allow_webassembly=True))
+
+
 def test_only_the_offline_copy_allows_any_inline_script() -> None:
-    script_src = _policy_of(with_policy(shell(), offline=True)).split(";")[1]
+    script_src = _policy_of(with_policy(shell(), allow_any_inline_script=True)).split(";")[1]
     assert script_src == " script-src 'self' 'unsafe-inline'"
 
 
 def test_a_placeholder_meta_is_filled_in_place() -> None:
     html = shell().replace("</head>", f'<meta http-equiv="{META_NAME}" content=""></head>')
-    filled = with_policy(html, connect=["https://api.github.com"])
+    filled = with_policy(html, connect_origins=["https://api.github.com"])
     assert filled.count(META_NAME) == 1
     assert filled.index(META_NAME) > filled.index("x.js")
     assert "connect-src 'self' https://api.github.com" in _policy_of(filled)

@@ -8,7 +8,8 @@ in the page's Markdown content is never hashed: text from the standards must nev
 if escaping ever failed, the browser would still refuse it. Inline event handlers
 (``onerror=``) and ``javascript:`` URLs are refused too, as no ``'unsafe-hashes'`` is given.
 
-Pure functions over the HTML text; the MkDocs hook only wires them to ``on_post_page``.
+Pure functions over the HTML text; the handbook plugin (``glue.plugin``) only wires them to
+``on_post_page`` and ``on_post_template``.
 """
 
 from __future__ import annotations
@@ -111,29 +112,33 @@ def uses_pagefind(html: str) -> bool:
 
 def with_policy(
     html: str,
-    content: str = "",
-    connect: Sequence[str] = (),
-    wasm: bool = False,
-    offline: bool = False,
+    *,
+    page_content: str = "",
+    connect_origins: Sequence[str] = (),
+    allow_webassembly: bool = False,
+    allow_any_inline_script: bool = False,
 ) -> str:
     """``html`` with a CSP meta tag allowing the theme's inline scripts and nothing else.
 
-    ``content`` is the page's rendered Markdown (``page.content``): scripts inside it are not
-    hashed, so they stay blocked. ``wasm`` allows WebAssembly, as does a page that loads
+    ``page_content`` is the page's rendered Markdown (``page.content``): scripts inside it are
+    not hashed, so they stay blocked. ``connect_origins`` are the origins the page may fetch
+    from besides its own. ``allow_webassembly`` allows WebAssembly, as does a page that loads
     Pagefind itself. The tag fills a placeholder ``<meta http-equiv=
     "Content-Security-Policy">`` if a template wrote one, otherwise it goes right after
     ``<meta charset>``, before any script, because a policy only governs what follows it.
 
-    ``offline``: the copy opened from disk runs its search in iframe-worker's frame, whose
-    inline script embeds the page's own worker address, so no fixed hash can allow it. That
-    copy, built from the reviewed main branch for one back-office PC, allows inline scripts;
-    escaping, which the security tests prove with the policy switched off, still holds.
+    ``allow_any_inline_script``, for the offline copy only: the copy opened from disk runs
+    its search in iframe-worker's frame, whose inline script embeds the page's own worker
+    address, so no fixed hash can allow it. That copy, built from the reviewed main branch for
+    one back-office PC, allows inline scripts; escaping, which the security tests prove with
+    the policy switched off, still holds.
     """
     text = policy(
-        [script_hash(body) for body in theme_scripts(html, content)],
-        wasm=wasm or uses_pagefind(html.replace(content, "", 1) if content else html),
-        connect=connect,
-        any_inline=offline,
+        [script_hash(body) for body in theme_scripts(html, page_content)],
+        wasm=allow_webassembly
+        or uses_pagefind(html.replace(page_content, "", 1) if page_content else html),
+        connect=connect_origins,
+        any_inline=allow_any_inline_script,
     )
     value = escape(text, quote=False).replace('"', "&quot;")
     tag = f'<meta http-equiv="{META_NAME}" content="{value}">'

@@ -5,8 +5,8 @@ Markdown passes through unchanged. Passing through is not free: Python-Markdown 
 raw HTML block with ``html.parser`` to find where it ends, and MkDocs parses it again to
 collect anchors. On a 3,000-standard handbook that was a third of the build (see
 ``bench/RESULTS.md``). So the macros hand Markdown a placeholder paragraph per run of HTML
-lines, and the page hook swaps the HTML back into the converted page: the same page, byte
-for byte, without two parses of every tag.
+lines, and the handbook plugin's ``on_page_content`` swaps the HTML back into the converted
+page: the same page, byte for byte, without two parses of every tag.
 
 The placeholder carries a random nonce per build, so no text in a page can imitate it.
 """
@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import re
 import secrets
-
-STASH_ATTRIBUTE = "handbook_raw_html"
 
 BLOCK_TAGS = frozenset(
     {"address", "article", "aside", "blockquote", "details", "dialog", "div", "dl"}
@@ -95,11 +93,3 @@ def _is_block(line: str) -> bool:
         and line.rstrip().endswith(f"</{start.group(1)}>")
     )
 
-
-def raw_html_of(config: object) -> RawHtml:
-    """The stash of the build ``config`` belongs to (one config object is one build)."""
-    stash = getattr(config, STASH_ATTRIBUTE, None)
-    if not isinstance(stash, RawHtml):
-        stash = RawHtml()
-        setattr(config, STASH_ATTRIBUTE, stash)
-    return stash

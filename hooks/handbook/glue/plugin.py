@@ -1,0 +1,291 @@
+"""The ``handbook`` MkDocs plugin. Its events, in the order a build meets them:
+
+``on_config``         load the handbook (once per build) and list its phase pages in the nav
+``on_page_markdown``  keep Material's search from parsing pages when Pagefind indexes them
+``on_page_content``   put back the HTML the macros kept out of Markdown
+``on_post_template``  the content security policy of pages made from a template (404.html),
+                      which MkDocs writes before the pages themselves
+``on_page_context``   point a phase page's edit button at its YAML
+``on_post_page``      give every page its content security policy
+``on_post_build``     write the exports, then the search index once every language is built
+
+What one build keeps between its events is one ``BuildState`` on the plugin instance, never
+attributes added to MkDocs' config. The instance lives exactly as long as one build:
+mkdocs-static-i18n builds each other language with ``build(config)`` on the same config and
+plugin instances (every event again, ``on_config`` included), so the handbook is read once
+for all languages; ``mkdocs serve`` loads a new config, with new plugin instances, for each
+rebuild, so an edit is read again. That holds only while this class defines neither
+``on_startup`` nor ``on_shutdown``: either makes MkDocs keep one instance across rebuilds.
+
+List it last under ``plugins:`` in ``mkdocs.yml``: events of the same priority run in the
+order of that list, and each ``@event_priority`` below says whom it must come before or after.
+Thin glue: the logic lives in the rest of the package, which does not import MkDocs.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
+
+from handbook.build import Build, load_build
+from handbook.export import Publication, build_timestamp
+from handbook.export.write import export_files, write_files
+from handbook.reading.pages import phase_page_problems
+from handbook.reading.problems import HandbookError
+from handbook.site import search
+from handbook.site.csp import with_policy
+from handbook.site.editlink import phase_slug, repository_path, source_edit_url
+from handbook.site.hosting import site_relative
+from handbook.site.rawhtml import RawHtml
+
+log = logging.getLogger("mkdocs.plugins.handbook")
+
+PLUGIN_NAME = "handbook"
+"""The plugin's name under ``plugins:`` in mkdocs.yml (the entry point in pyproject.toml)."""
+IFRAME_WORKER = "assets/vendor/iframe-worker-shim.js"
+
+
+@dataclass
+class BuildState:
+    """What one build keeps between its events, whichever language it is building."""
+
+    build: Build
+    raw_html: RawHtml = field(default_factory=RawHtml)
+    """The HTML the macros hid from Markdown until its page takes it back (site.rawhtml)."""
+    exports: dict[tuple[str, bool], dict[str, bytes]] = field(default_factory=dict)
+    """The export files per site address and URL style: the same bytes for every language."""
+
+
+# MkDocs leaves Config.__init_subclass__ and BasePlugin.__init_subclass__ untyped.
+class NoOptions(Config):  # type: ignore[no-untyped-call]
+    """The plugin takes no options: the handbook's settings are ``extra.handbook``."""
+
+
+class HandbookPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]
+    """Wires the handbook package to MkDocs' events; its state is one build's (see above)."""
+
+    def __init__(self) -> None:
+        self._state: BuildState | None = None
+
+    @property
+    def state(self) -> BuildState:
+        """This build's state, there from the plugin's ``on_config`` on."""
+        if self._state is None:
+            raise PluginError("the handbook plugin's on_config has not loaded the handbook yet")
+        return self._state
+
+    @event_priority(100)  # before macros (0) and i18n (-100): both need the loaded handbook
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self._state is None:  # the other languages' builds run on_config again: read once
+            try:
+                self._state = BuildState(load_build(config))
+            except HandbookError as error:
+                raise PluginError(f"the handbook cannot be built:\n{error}") from None
+            _report_warnings(self._state.build)
+        build = self._state.build
+        problems = phase_page_problems(
+            build.handbook, Path(config.docs_dir) / build.settings.phase_pages
+        )
+        if problems:
+            raise PluginError("\n".join(str(problem) for problem in problems))
+        marker = build.settings.phase_pages + "/"
+        pages = [f"{marker}{phase.slug}.md" for phase in build.handbook.phases]
+        config.nav = _expand(config.nav, marker, pages)
+        polyfills = config.extra.get("polyfills", [])
+        if _offline(config) and IFRAME_WORKER not in polyfills:
+            # before the offline plugin (0), which would otherwise add unpkg.com's copy
+            config.extra["polyfills"] = [*polyfills, IFRAME_WORKER]
+        return config
+
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """Keep Material's search from parsing every page when Pagefind indexes the site.
+
+        Its documents are emptied after the build (``handbook.site.search.empty_lunr_index``),
+        yet parsing each page for them cost as much as building the page (``bench/RESULTS.md``).
+        The search box and the index's ``config`` stay; Pagefind reads the written HTML.
+        """
+        if not _offline(config):
+            page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+        return markdown
+
+    @event_priority(100)  # first: every later step sees the page as Markdown would have made it
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """Put back the HTML the macros kept out of the Markdown parser (``site.rawhtml``)."""
+        stash = self.state.raw_html
+        html, anchors = stash.restore(html)
+        if stash.left_in(html):
+            raise PluginError(
+                f"{Path(config.docs_dir).name}/{page.file.src_uri}: a handbook macro such as "
+                "{{ phase_content(…) }} must stand alone on its line, with a blank line before "
+                "and after it"
+            )
+        if anchors and page.present_anchor_ids is not None:
+            page.present_anchor_ids |= anchors
+        return html
+
+    @event_priority(-1000)  # last, as on_post_page
+    def on_post_template(
+        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
+    ) -> str:
+        """The same policy as ``on_post_page`` for pages made from templates alone (404.html)."""
+        if not template_name.endswith(".html"):
+            return output_content
+        try:
+            return _with_policy(output_content, "", config)
+        except ValueError as error:
+            raise PluginError(f"template {template_name}: {error}") from None
+
+    @event_priority(-100)  # after mkdocs-static-i18n (50) has set up the page's context
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        _edit_the_yaml(page, config, self.state.build)
+        # mkdocs-static-i18n sets the switcher per page as an attribute of `extra`, not an item.
+        alternates = getattr(config.extra, "alternate", None) or config.extra.get("alternate")
+        for alternate in alternates or []:
+            alternate["link"] = site_relative(alternate["link"], config.site_url)
+        return context
+
+    @event_priority(-1000)  # last: the policy must hash the page exactly as it will be written
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        """Give every page its content security policy (see ``handbook.site.csp``)."""
+        try:
+            return _with_policy(output, page.content or "", config)
+        except ValueError as error:
+            raise PluginError(f"{page.file.src_uri}: {error}") from None
+
+    @event_priority(-200)  # after mkdocs-static-i18n (-100), which builds the other languages
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Index the finished site with Pagefind, one index per language (``site.search``).
+
+        mkdocs-static-i18n builds each other language inside its own ``on_post_build`` and
+        runs this event again at the end of each of those inner builds; only the outer one,
+        after every language is written, indexes the site. An offline copy (Material's offline
+        plugin, opened from disk) keeps Material's own search, since Pagefind cannot load over
+        file://; its script copy of the index is written again from the index of all
+        languages, which mkdocs-static-i18n merges only after the offline plugin wrote the
+        last language's.
+
+        First, every run writes the exports (``handbook.export``); they are the same bytes in
+        every language build, and only what differs is written, so the order does not matter.
+        """
+        self._write_exports(config)
+        i18n = config.plugins.get("i18n")
+        if getattr(i18n, "building", False):
+            return
+        if _offline(config):
+            search.inline_lunr_index(Path(config.site_dir))
+            return
+        try:
+            counts = search.build_search(Path(config.site_dir), config.use_directory_urls)
+        except search.SearchIndexError as error:
+            raise PluginError(str(error)) from None
+        log.info("search index: " + ", ".join(f"{lang} {n} pages" for lang, n in counts.items()))
+
+    def _write_exports(self, config: MkDocsConfig) -> None:
+        """The review calendar, standards.json and a CSV per language, at the site root.
+
+        Computed once per build and kept in the build's state: the post-build event runs
+        once per language, and the bytes are the same each time.
+        """
+        build, exports = self.state.build, self.state.exports
+        key = (config.site_url or "", config.use_directory_urls)
+        files = exports.get(key)
+        if files is None:
+            publication = Publication(
+                build.handbook,
+                build.settings.policy,
+                config.site_url or "",
+                build.settings.phase_pages,
+                config.use_directory_urls,
+            )
+            try:
+                files = export_files(publication, build_timestamp(build.settings.policy.today))
+            except ValueError as error:
+                raise PluginError(str(error)) from None
+            exports[key] = files
+        for name in write_files(Path(config.site_dir), files):
+            log.debug("export written: %s", name)
+
+
+def build_state(config: MkDocsConfig) -> BuildState:
+    """The state of the build ``config`` belongs to, for the macros module."""
+    plugin = config.plugins.get(PLUGIN_NAME)
+    if not isinstance(plugin, HandbookPlugin):
+        raise PluginError(
+            f"mkdocs.yml: add '- {PLUGIN_NAME}' as the last entry of plugins: "
+            "the handbook's macros need the plugin that loads the handbook"
+        )
+    return plugin.state
+
+
+def _report_warnings(build: Build) -> None:
+    """Missing translations show the source text on the page, so they do not fail --strict."""
+    for warning in build.result.warnings:
+        log.info(str(warning))
+
+
+def _expand(nav: Any, marker: str, pages: list[str]) -> Any:
+    """Replace the nav entry ``phases/`` with the phase pages in service order."""
+    if nav is None or nav == marker:
+        return pages if nav == marker else nav
+    if isinstance(nav, list):
+        return [_expand(item, marker, pages) for item in nav]
+    if isinstance(nav, dict):
+        return {title: _expand(value, marker, pages) for title, value in nav.items()}
+    return nav
+
+
+def _with_policy(html: str, content: str, config: MkDocsConfig) -> str:
+    offline = _offline(config)
+    return with_policy(
+        html,
+        page_content=content,
+        connect_origins=_connect_sources(config),
+        allow_webassembly=not offline,
+        allow_any_inline_script=offline,
+    )
+
+
+def _connect_sources(config: MkDocsConfig) -> tuple[str, ...]:
+    """Material fetches a GitHub repository's stars and forks from GitHub's API."""
+    repo = urlsplit(config.repo_url or "")
+    return ("https://api.github.com",) if repo.hostname == "github.com" else ()
+
+
+def _offline(config: MkDocsConfig) -> bool:
+    """True for the copy opened from disk (Material's offline plugin): it keeps Material's
+    own search, as Pagefind cannot load its index over file:// (see ``on_post_build``)."""
+    offline = config.plugins.get("material/offline") or config.plugins.get("offline")
+    return bool(offline and offline.config.get("enabled"))
+
+
+def _edit_the_yaml(page: Page, config: MkDocsConfig, build: Build) -> None:
+    """The edit button of a phase page opens its YAML file, where the text really is."""
+    slugs = {phase.slug for phase in build.handbook.phases}
+    slug = phase_slug(page.file.src_uri, build.settings.phase_pages, slugs)
+    if slug is None or not page.edit_url:
+        return
+    root = Path(config.config_file_path).parent
+    try:
+        docs = Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix()
+        source = repository_path(build.handbook.phase(slug).source_path, root)
+        page.edit_url = source_edit_url(page.edit_url, page.file.src_uri, docs, source)
+    except ValueError as error:
+        raise PluginError(f"cannot link the edit button to the standards: {error}") from None
