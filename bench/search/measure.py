@@ -35,7 +35,6 @@ from bench.search.build import cpu_seconds
 from bench.search.corpus import write_large_project
 from handbook.site.search import LUNR_INDEX, build_search
 from tests.browser.harness import (
-    LANGUAGE_PREFIX,
     Downloads,
     SearchResult,
     language_of,
@@ -45,10 +44,11 @@ from tests.browser.harness import (
     serve,
 )
 from tests.browser.queries import CHECK_IN, QUERIES, Query, recall_at
+from tests.hotel import PREFIX
 from tests.sitebuild import ROOT, TEST_TODAY, project_copy
 
 ENGINES = ("lunr", "lunr-per-language", "lunr-per-language-stemmed", "pagefind")
-LANGUAGES = tuple(LANGUAGE_PREFIX)
+LANGUAGES = tuple(PREFIX)
 TIMEOUT_MS = 180_000  # lunr builds its index in the browser from the whole JSON first
 
 
