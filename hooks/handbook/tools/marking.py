@@ -83,7 +83,8 @@ def mark_text(
         accepted = ", ".join(dict.fromkeys(owners)) or "(none)"
         message = f"no text belongs to {', '.join(unknown)} in this file; --id accepts: {accepted}"
         return Marking(text, problems=(Place(shown_as).error(message),))
-    # The same tree again, read by the parser whose spans are places in ``text`` to edit at.
+    # Read again for editing: only PyYAML's own parser gives spans that are places in ``text``
+    # (the first reading is the checker's, so a file is refused for the problems it reports).
     editable, problems = parse_yaml(text, shown_as, for_editing=True)
     if editable is None or problems:
         return Marking(text, problems=(_refused(shown_as),))
