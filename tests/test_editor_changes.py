@@ -21,7 +21,8 @@ import yaml
 
 from handbook.model import Level, StandardType
 from handbook.model.review import ReviewPolicy
-from handbook.reading.loader import VOCABULARY_FILE, LoadResult, load_handbook, phase_files
+from handbook.reading.loader import LoadResult, load_handbook, phase_files
+from handbook.reading.vocabulary import VOCABULARY_FILE
 from handbook.reading.yamlsource import end_of_lines
 from handbook.tools.cli import setup
 from tests.sitebuild import ROOT, handbook_setting, project_copy

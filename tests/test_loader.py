@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from tests.hotel import HOTEL_LANGUAGES, LANGUAGES
 
 POLICY = ReviewPolicy(today=date(2026, 11, 25))
 FIXTURE = Path(__file__).parent / "fixtures" / "small"
+CHECKER_BASE = Path(__file__).parent / "checker" / "base"
 
 
 def test_fixture_loads_into_typed_model() -> None:
@@ -54,6 +56,29 @@ def test_hotel_fixture_uses_every_type_and_level_in_every_phase(standards_dir: P
         for standard in phase.standards:
             for text in (standard.text, standard.check):
                 assert all(text.has(language) for language in LANGUAGES), standard.id
+
+
+def test_an_id_used_in_three_files_is_reported_once_at_every_place(tmp_path: Path) -> None:
+    """Each repeat names the first place, and the first place names each repeat."""
+    shutil.copytree(CHECKER_BASE, tmp_path, dirs_exist_ok=True)
+    base = (tmp_path / "base.yaml").read_text(encoding="utf-8")
+    for order, name in ((2, "later"), (3, "last")):
+        copy = base.replace("phase: base", f"phase: {name}").replace("order: 1", f"order: {order}")
+        (tmp_path / f"{name}.yaml").write_text(copy, encoding="utf-8")
+    result = load_handbook(tmp_path, POLICY, HOTEL_LANGUAGES)
+    folder = tmp_path.as_posix()
+    rule = "IDs must be unique across the handbook"
+    assert result.handbook is None
+    assert [str(p) for p in result.problems] == [
+        f"{folder}/base.yaml:12:9: error: standard ID 'BAS-01' is used again at "
+        f"{folder}/last.yaml:12; {rule}",
+        f"{folder}/base.yaml:12:9: error: standard ID 'BAS-01' is used again at "
+        f"{folder}/later.yaml:12; {rule}",
+        f"{folder}/last.yaml:12:9: error: standard ID 'BAS-01' is already used at "
+        f"{folder}/base.yaml:12; {rule}",
+        f"{folder}/later.yaml:12:9: error: standard ID 'BAS-01' is already used at "
+        f"{folder}/base.yaml:12; {rule}",
+    ]
 
 
 def test_fingerprint_ignores_line_wrapping() -> None:

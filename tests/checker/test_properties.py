@@ -18,8 +18,9 @@ from hypothesis import strategies as st
 from handbook.model.review import ReviewPolicy
 from handbook.reading.contract import PHASE, STANDARD, STEP
 from handbook.reading.labels import LABELS_FILE
-from handbook.reading.loader import VOCABULARY_FILE, load_handbook
+from handbook.reading.loader import load_handbook
 from handbook.reading.problems import Place
+from handbook.reading.vocabulary import VOCABULARY_FILE
 from handbook.reading.yamlsource import parse_yaml
 from handbook.tools.marking import mark_text
 from handbook.tools.report import Outcome, github_report, text_report

@@ -12,7 +12,7 @@ import yaml
 
 from handbook.model.languages import Languages
 from handbook.reading.labels import LABELS_FILE
-from handbook.reading.loader import VOCABULARY_FILE
+from handbook.reading.vocabulary import VOCABULARY_FILE
 from handbook.tools.cli import main
 from handbook.tools.schema import schema_files, stale_schema_files
 from tests.hotel import HOTEL_LANGUAGES

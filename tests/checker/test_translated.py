@@ -111,6 +111,39 @@ def test_bom_and_crlf_are_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     )
 
 
+def test_a_text_after_a_byte_order_mark_is_edited_at_its_own_place() -> None:
+    """libyaml, which reads files for the checker, does not count a byte-order mark; the
+    edits are made where PyYAML's own parser places the nodes, in the text as given."""
+    text = "\ufefft: {en: One., pl: Jeden., based_on: {pl: 0badf00d}}\nu:\n  en: Two.\n  pl: Dwa.\n"
+    marking = mark_text(text, "x.yaml", HOTEL_LANGUAGES, ["pl"], [])
+    assert marking.problems == ()
+    assert marking.text == text.replace("0badf00d", f'"{fingerprint("One.")}"') + (
+        f'  based_on: {{pl: "{fingerprint("Two.")}"}}\n'
+    )
+
+
+def test_a_based_on_of_any_style_is_completed_in_its_own_style() -> None:
+    """An empty flow map gets the entry inside its braces, a block map a line of its own."""
+    text = (
+        "a:\n  en: One.\n  pl: Jeden.\n  based_on: {}\n"
+        "b:\n  en: Two.\n  pl: Dwa.\n  based_on:\n    ar: 0badf00d\n"
+    )
+    marking = mark_text(text, "x.yaml", HOTEL_LANGUAGES, ["pl"], [])
+    assert marking.text == text.replace("{}", f'{{pl: "{fingerprint("One.")}"}}').replace(
+        "ar: 0badf00d\n", f'ar: 0badf00d\n    pl: "{fingerprint("Two.")}"\n'
+    )
+
+
+def test_a_based_on_that_is_no_map_of_fingerprints_is_refused() -> None:
+    text = "t:\n  en: One.\n  pl: Jeden.\n  based_on: {pl: [0badf00d]}\n"
+    marking = mark_text(text, "x.yaml", HOTEL_LANGUAGES, ["pl"], [])
+    assert marking.text == text
+    assert [str(p) for p in marking.problems] == [
+        "x.yaml:2:3: error: 'based_on' of 't' of t is not in the form "
+        "{pl: 1a2b3c4d, ar: 5e6f7a8b}; correct or delete it, then mark again"
+    ]
+
+
 def test_a_broken_file_is_not_touched() -> None:
     text = "t: {en: One., pl: Jeden.}\nt: {en: Two.}\n"
     marking = mark_text(text, "x.yaml", HOTEL_LANGUAGES, ["pl"], [])

@@ -3,12 +3,13 @@
 PyYAML keeps the last of two equal keys and expands aliases silently; an editor would lose
 a translation without noticing. We compose the node tree (safe loader, no object
 construction) and walk it ourselves, so every value keeps its line and column and every
-duplicate key, alias and unreadable byte becomes a problem with a place.
+duplicate key, alias and unreadable byte becomes a problem with a place. Each node also keeps
+its span in the text, so ``handbook translated`` can edit a file as text at the nodes it read.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -44,6 +45,23 @@ KIND_NAMES = {
 
 
 @dataclass(frozen=True)
+class Span:
+    """Where and how a node is written, for the tool that edits a file as text (marking).
+
+    ``start`` and ``end`` are offsets into the text parsed, ``end_column`` counts from 0 as
+    PyYAML does (0: the node ends at the start of a line, as a block node does), ``flow`` is
+    true for ``{…}`` and ``[…]``, and ``key`` is where the key of the entry this node is the
+    value of starts (the node's own start when it is no map value).
+    """
+
+    start: int
+    end: int
+    end_column: int
+    flow: bool
+    key: int
+
+
+@dataclass(frozen=True)
 class Node:
     """A YAML value with its place; ``kind`` is one of the keys of ``KIND_NAMES``."""
 
@@ -52,6 +70,8 @@ class Node:
     scalar: str = ""
     items: tuple[Node, ...] = ()
     entries: tuple[tuple[str, Place, Node], ...] = ()
+    span: Span | None = None
+    """Only in a tree parsed ``for_editing`` (see :func:`parse_yaml`)."""
 
     def describe(self) -> str:
         return KIND_NAMES[self.kind]
@@ -85,10 +105,17 @@ def read_yaml(path: Path, shown_as: str) -> tuple[Node | None, list[Problem]]:
     return parse_yaml(text, shown_as)
 
 
-def parse_yaml(text: str, shown_as: str) -> tuple[Node | None, list[Problem]]:
-    """Parse YAML text; see :func:`read_yaml`."""
+def parse_yaml(
+    text: str, shown_as: str, for_editing: bool = False
+) -> tuple[Node | None, list[Problem]]:
+    """Parse YAML text; see :func:`read_yaml`.
+
+    ``for_editing`` gives every node its span, parsed by PyYAML's own parser: libyaml accepts
+    some text PyYAML refuses, ends some nodes elsewhere and does not count a byte-order mark,
+    so only PyYAML's marks are offsets into ``text`` that an edit can be made at.
+    """
     try:
-        root = _compose(text)
+        root = _compose(text, fast=not for_editing)
     except yaml.MarkedYAMLError as error:
         return None, [_syntax_problem(error, shown_as)]
     except yaml.reader.ReaderError as error:
@@ -103,22 +130,22 @@ def parse_yaml(text: str, shown_as: str) -> tuple[Node | None, list[Problem]]:
         return None, [Place(shown_as).error(f"YAML syntax error: {error}")]
     if root is None:
         return None, [Place(shown_as).error("the file is empty")]
-    problems: list[Problem] = []
-    node = _convert(root, shown_as, problems, set(), 0)
-    return node, problems
+    walk = _Walk(shown_as, for_editing)
+    node = _convert(root, walk, 0, root.start_mark.index)
+    return node, walk.problems
 
 
 _FAST_LOADER = getattr(yaml, "CSafeLoader", None)
 
 
-def _compose(text: str) -> yaml.Node | None:
+def _compose(text: str, fast: bool) -> yaml.Node | None:
     """The node tree, parsed by libyaml when PyYAML has it: 15 times faster.
 
     Any file libyaml refuses is parsed again by the pure-Python parser, so every error
     message and position (counted in characters, where libyaml counts bytes) stays the one
     the checker reports; only valid files, the common case, take the fast path.
     """
-    if _FAST_LOADER is not None:
+    if fast and _FAST_LOADER is not None:
         try:
             return yaml.compose(text, Loader=_FAST_LOADER)
         except (yaml.YAMLError, RecursionError, UnicodeEncodeError):
@@ -141,11 +168,26 @@ def _place(node: yaml.Node, shown_as: str) -> Place:
     return Place(shown_as, node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-def _convert(
-    node: yaml.Node, shown_as: str, problems: list[Problem], seen: set[int], depth: int
-) -> Node:
-    place = _place(node, shown_as)
-    if id(node) in seen:
+@dataclass
+class _Walk:
+    """What converting one file's tree needs at every node, and the problems it found."""
+
+    shown_as: str
+    editing: bool
+    problems: list[Problem] = field(default_factory=list)
+    seen: set[int] = field(default_factory=set)
+
+
+def _span(node: yaml.Node, key: int) -> Span:
+    flow = isinstance(node, yaml.CollectionNode) and bool(node.flow_style)
+    return Span(node.start_mark.index, node.end_mark.index, node.end_mark.column, flow, key)
+
+
+def _convert(node: yaml.Node, walk: _Walk, depth: int, key: int) -> Node:
+    """The located node of ``node``; ``key`` is where its entry starts (see :class:`Span`)."""
+    place = _place(node, walk.shown_as)
+    problems = walk.problems
+    if id(node) in walk.seen:
         # Once per file: an alias bomb reuses nodes a billion times.
         if not any(p.message == ALIAS_PROBLEM for p in problems):
             problems.append(place.error(ALIAS_PROBLEM))
@@ -153,34 +195,35 @@ def _convert(
     if depth > MAX_DEPTH:
         problems.append(place.error(f"the data is nested more than {MAX_DEPTH} levels deep"))
         return Node("null", place)
-    seen.add(id(node))
+    walk.seen.add(id(node))
     if node.tag not in _TAGS and node.tag not in _COLLECTION_TAGS:
         tag = node.tag.replace("tag:yaml.org,2002:", "!!")
         problems.append(
             place.error(f"the YAML tag '{tag}' is not allowed; delete it and write a plain value")
         )
+    span = _span(node, key) if walk.editing else None
     if isinstance(node, yaml.ScalarNode):
-        return Node(_TAGS.get(node.tag, "other"), place, scalar=node.value)
+        return Node(_TAGS.get(node.tag, "other"), place, scalar=node.value, span=span)
     if isinstance(node, yaml.SequenceNode):
-        items = tuple(_convert(item, shown_as, problems, seen, depth + 1) for item in node.value)
-        return Node("seq", place, items=items)
+        items = tuple(_convert(item, walk, depth + 1, item.start_mark.index) for item in node.value)
+        return Node("seq", place, items=items, span=span)
     assert isinstance(node, yaml.MappingNode)
-    return Node("map", place, entries=_entries(node, shown_as, problems, seen, depth))
+    return Node("map", place, entries=_entries(node, walk, depth), span=span)
 
 
 def _entries(
-    node: yaml.MappingNode, shown_as: str, problems: list[Problem], seen: set[int], depth: int
+    node: yaml.MappingNode, walk: _Walk, depth: int
 ) -> tuple[tuple[str, Place, Node], ...]:
     entries: list[tuple[str, Place, Node]] = []
     first_seen: dict[str, Place] = {}
     for key_node, value_node in node.value:
-        key_place = _place(key_node, shown_as)
+        key_place = _place(key_node, walk.shown_as)
         if not isinstance(key_node, yaml.ScalarNode):
-            problems.append(key_place.error("a key must be a plain word, not a list or group"))
+            walk.problems.append(key_place.error("a key must be a plain word, not a list or group"))
             continue
         key = key_node.value
         if key in first_seen:
-            problems.append(
+            walk.problems.append(
                 key_place.error(
                     f"duplicate key '{key}': it is already set on line {first_seen[key].line}; "
                     "YAML would keep only this one and lose the other. Keep one of them"
@@ -188,7 +231,7 @@ def _entries(
             )
             continue
         first_seen[key] = key_place
-        value = _convert(value_node, shown_as, problems, seen, depth + 1)
+        value = _convert(value_node, walk, depth + 1, key_node.start_mark.index)
         entries.append((key, key_place, value))
     return tuple(entries)
 

@@ -1,9 +1,9 @@
 """Write ``based_on`` fingerprints into a file, and change nothing else in it.
 
 A translator marks translations as made from the current source text with ``handbook
-translated``. The file is edited as text at the places the YAML parser reports, so comments,
-quoting, folding and line ends stay as the editor left them. The result is parsed again and
-written only if every text reads back exactly as before, with the new fingerprints.
+translated``. The file is edited as text at the spans of the nodes ``yamlsource`` read, so
+comments, quoting, folding and line ends stay as the editor left them. The result is parsed
+again and written only if every text reads back exactly as before, with the new fingerprints.
 """
 
 from __future__ import annotations
@@ -12,16 +12,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from handbook.model import fingerprint
 from handbook.model.languages import Languages, english_name
 from handbook.reading.fields import BASED_ON
 from handbook.reading.fingerprints import SCALAR_KINDS, TextSite, recorded_fingerprints, text_sites
 from handbook.reading.problems import Place, Problem, display_path
-from handbook.reading.yamlsource import Node, parse_yaml, read_yaml
+from handbook.reading.yamlsource import Node, Span, parse_yaml, read_yaml
 
 LINE_BREAKS = "\r\n\x85\u2028\u2029"
+COLLECTIONS = frozenset({"map", "seq"})
 
 
 @dataclass(frozen=True)
@@ -78,23 +77,25 @@ def mark_text(
     root, problems = parse_yaml(text, shown_as)
     if root is None or problems:
         return Marking(text, problems=tuple(problems))
-    sites = text_sites(root, languages.source)
-    unknown = [wanted for wanted in ids if wanted not in {site.owner for site in sites}]
+    owners = [site.owner for site in text_sites(root, languages.source)]
+    unknown = [wanted for wanted in ids if wanted not in owners]
     if unknown:
-        owners = ", ".join(dict.fromkeys(site.owner for site in sites)) or "(none)"
-        message = f"no text belongs to {', '.join(unknown)} in this file; --id accepts: {owners}"
+        accepted = ", ".join(dict.fromkeys(owners)) or "(none)"
+        message = f"no text belongs to {', '.join(unknown)} in this file; --id accepts: {accepted}"
         return Marking(text, problems=(Place(shown_as).error(message),))
-    try:
-        raw_maps = _raw_maps(yaml.compose(text, Loader=yaml.SafeLoader))
-    except (yaml.YAMLError, RecursionError):
+    # Read again for editing: only PyYAML's own parser gives spans that are places in ``text``
+    # (the first reading is the checker's, so a file is refused for the problems it reports).
+    editable, problems = parse_yaml(text, shown_as, for_editing=True)
+    if editable is None or problems:
         return Marking(text, problems=(_refused(shown_as),))
+    sites = text_sites(editable, languages.source)
     newline = "\r\n" if "\r\n" in text else "\n"
     edits: list[_Edit] = []
     marked: list[Marked] = []
     for site in sites:
         if ids and site.owner not in ids:
             continue
-        planned = _plan(site, languages, chosen, raw_maps, text, newline)
+        planned = _plan(site, languages, chosen, text, newline)
         if isinstance(planned, Problem):
             return Marking(text, problems=(planned,))
         if planned:
@@ -103,31 +104,16 @@ def mark_text(
             marked.append(done)
     result = _apply(text, edits)
     positions = [sites.index(m.site) for m in marked]
-    failure = _verify(text, result, shown_as, languages, positions, marked)
+    failure = _verify(root, result, shown_as, languages, positions, marked)
     if failure is not None:
         return Marking(text, problems=(failure,))
     return Marking(result, tuple(marked))
-
-
-def _raw_maps(root: yaml.Node | None) -> dict[tuple[int, int], yaml.MappingNode]:
-    """Every mapping node by its (line, column), the key the located nodes carry."""
-    found: dict[tuple[int, int], yaml.MappingNode] = {}
-    pending = [root] if root is not None else []
-    while pending:
-        node = pending.pop()
-        if isinstance(node, yaml.MappingNode):
-            found[(node.start_mark.line + 1, node.start_mark.column + 1)] = node
-            pending += [value for _, value in node.value]
-        elif isinstance(node, yaml.SequenceNode):
-            pending += node.value
-    return found
 
 
 def _plan(
     site: TextSite,
     languages: Languages,
     chosen: Sequence[str],
-    raw_maps: dict[tuple[int, int], yaml.MappingNode],
     text: str,
     newline: str,
 ) -> tuple[list[_Edit], Marked] | Problem | None:
@@ -141,21 +127,17 @@ def _plan(
     stale = [language for language in wanted if recorded.get(language) != current]
     if not stale:
         return None
-    raw = raw_maps.get((site.node.place.line, site.node.place.column))
-    if raw is None:
-        return _refused(site.node.place.path)
-    based_on = next((pair for pair in raw.value if pair[0].value == BASED_ON), None)
+    based_on = site.entry(BASED_ON)
     quoted = f'"{current}"'  # quoted: a fingerprint of digits only would read as a number
     if based_on is None:
         entry = f"{BASED_ON}: {{{', '.join(f'{k}: {quoted}' for k in stale)}}}"
-        return [_insert_entries(raw, [entry], text, newline)], Marked(site, tuple(stale))
-    if not _well_formed(based_on[1]):
+        return [_insert_entries(site.node, [entry], text, newline)], Marked(site, tuple(stale))
+    if not _well_formed(based_on):
         return site.node.place.error(
             f"'{BASED_ON}' of '{site.field}' of {site.owner} is not in the form "
             "{pl: 1a2b3c4d, ar: 5e6f7a8b}; correct or delete it, then mark again"
         )
-    assert isinstance(based_on[1], yaml.MappingNode)
-    return _set_entries(based_on[1], stale, quoted, text, newline), Marked(site, tuple(stale))
+    return _set_entries(based_on, stale, quoted, text, newline), Marked(site, tuple(stale))
 
 
 def _translated(site: TextSite, language: str) -> bool:
@@ -163,47 +145,42 @@ def _translated(site: TextSite, language: str) -> bool:
     return node is not None and node.kind in SCALAR_KINDS and bool(node.scalar.strip())
 
 
-def _well_formed(node: yaml.Node) -> bool:
-    return isinstance(node, yaml.MappingNode) and all(
-        isinstance(key, yaml.ScalarNode) and isinstance(value, yaml.ScalarNode)
-        for key, value in node.value
-    )
+def _well_formed(node: Node) -> bool:
+    """A map of plain values: keys are always scalars in a tree read without problems."""
+    return node.kind == "map" and all(value.kind not in COLLECTIONS for _, _, value in node.entries)
 
 
 def _set_entries(
-    mapping: yaml.MappingNode, keys: list[str], value: str, text: str, newline: str
+    mapping: Node, keys: list[str], value: str, text: str, newline: str
 ) -> list[_Edit]:
     """Set ``keys`` to ``value``: existing values replaced in place, the others appended."""
-    present = {key.value: node for key, node in mapping.value}
-    edits = [
-        _Edit(present[key].start_mark.index, present[key].end_mark.index, value)
-        for key in keys
-        if key in present
-    ]
+    present = {key: _span(node) for key, _, node in mapping.entries}
+    edits = [_Edit(present[key].start, present[key].end, value) for key in keys if key in present]
     added = [f"{key}: {value}" for key in keys if key not in present]
     if added:
         edits.append(_insert_entries(mapping, added, text, newline))
     return edits
 
 
-def _insert_entries(
-    mapping: yaml.MappingNode, entries: list[str], text: str, newline: str
-) -> _Edit:
+def _insert_entries(mapping: Node, entries: list[str], text: str, newline: str) -> _Edit:
     """An edit adding ``entries`` at the end of ``mapping``, in the mapping's own style."""
-    if mapping.flow_style or not mapping.value:
-        if not mapping.value:
-            closing = text.rindex("}", 0, mapping.end_mark.index)
-            return _Edit(closing, closing, ", ".join(entries))
-        end = mapping.value[-1][1].end_mark.index
-        return _Edit(end, end, "".join(f", {entry}" for entry in entries))
-    indent = " " * mapping.value[0][0].start_mark.column
-    last_key = mapping.value[-1][0].start_mark.index
-    end_mark = mapping.value[-1][1].end_mark
-    if end_mark.column > 0:  # the value ends inside its line: add a line after it
-        end = _line_end(text, end_mark.index)
+    if not mapping.entries:  # only a flow map can be empty: {}
+        closing = text.rindex("}", 0, _span(mapping).end)
+        return _Edit(closing, closing, ", ".join(entries))
+    last = _span(mapping.entries[-1][2])
+    if _span(mapping).flow:
+        return _Edit(last.end, last.end, "".join(f", {entry}" for entry in entries))
+    indent = " " * (mapping.entries[0][1].column - 1)
+    if last.end_column > 0:  # the value ends inside its line: add a line after it
+        end = _line_end(text, last.end)
         return _Edit(end, end, "".join(f"{newline}{indent}{entry}" for entry in entries))
-    start = _skip_blank_lines_back(text, end_mark.index, last_key)
+    start = _skip_blank_lines_back(text, last.end, last.key)
     return _Edit(start, start, "".join(f"{indent}{entry}{newline}" for entry in entries))
+
+
+def _span(node: Node) -> Span:
+    assert node.span is not None, "edits are made in a tree parsed for editing"
+    return node.span
 
 
 def _line_end(text: str, index: int) -> int:
@@ -234,20 +211,19 @@ def _apply(text: str, edits: list[_Edit]) -> str:
 
 
 def _verify(
-    before: str,
+    before: Node,
     after: str,
     shown_as: str,
     languages: Languages,
     positions: list[int],
     marked: list[Marked],
 ) -> Problem | None:
-    """None when ``after`` holds the same data as ``before`` plus the new fingerprints.
+    """None when ``after`` holds the same data as the tree ``before`` plus the new fingerprints.
 
     ``positions`` are the indexes of the marked texts among all texts of the file.
     """
-    old_root, _ = parse_yaml(before, shown_as)
     new_root, problems = parse_yaml(after, shown_as)
-    if problems or old_root is None or new_root is None or _shape(old_root) != _shape(new_root):
+    if problems or new_root is None or _shape(before) != _shape(new_root):
         return _refused(shown_as)
     sites = text_sites(new_root, languages.source)
     for position, done in zip(positions, marked, strict=True):

@@ -19,7 +19,8 @@ import yaml
 
 from handbook.model.languages import Languages
 from handbook.reading.contract import SLUG_PATTERN, STANDARD_ID_PATTERN
-from handbook.reading.loader import VOCABULARY_FILE, phase_files
+from handbook.reading.loader import phase_files
+from handbook.reading.vocabulary import VOCABULARY_FILE
 from handbook.reading.yamlsource import end_of_lines, read_yaml
 
 ID_NUMBER = re.compile(r"^(?P<prefix>.*-)(?P<number>\d+)$")

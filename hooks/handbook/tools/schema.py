@@ -24,7 +24,7 @@ from handbook.reading.contract import (
 )
 from handbook.reading.fields import BASED_ON
 from handbook.reading.labels import COUNTS, WORDS
-from handbook.reading.loader import VOCABULARY_SECTIONS
+from handbook.reading.vocabulary import VOCABULARY_SECTIONS
 
 DIALECT = "http://json-schema.org/draft-07/schema#"
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
