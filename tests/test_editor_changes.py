@@ -20,16 +20,16 @@ import pytest
 import yaml
 
 from handbook.model import Level, StandardType
-from handbook.model.review import ReviewPolicy
 from handbook.reading.loader import VOCABULARY_FILE, LoadResult, load_handbook, phase_files
 from handbook.reading.yamlsource import end_of_lines
 from handbook.tools.cli import setup
+from tests.hotel import hotel_policy
 from tests.sitebuild import ROOT, handbook_setting, project_copy
 
 pytestmark = pytest.mark.build
 
 TODAY = date.today()
-POLICY = ReviewPolicy(today=TODAY)
+POLICY = hotel_policy(TODAY)
 
 
 @pytest.fixture

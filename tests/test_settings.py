@@ -9,8 +9,9 @@ from typing import Any
 import pytest
 
 from handbook.reading.problems import HandbookError
-from handbook.settings import read_settings
+from handbook.settings import DECLARED, read_settings
 from tests.hotel import HOTEL_LANGUAGES
+from tests.sitebuild import ROOT
 
 CONFIG = "site/mkdocs.yml"
 
@@ -97,4 +98,24 @@ def test_folders_must_be_named(monkeypatch: pytest.MonkeyPatch) -> None:
         "e.g. phases",
         "site/mkdocs.yml:1:1: error: extra.handbook.standards is None; use a folder name, "
         "e.g. standards",
+    ]
+
+
+def test_the_readme_lists_every_setting_as_declared() -> None:
+    def shown(default: object) -> str:
+        return str(default).lower() if isinstance(default, bool) else str(default)
+
+    expected = [
+        f"| `{s.key}` | `{shown(s.default)}` | {s.kind.allowed} | {s.meaning} |" for s in DECLARED
+    ]
+    readme = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+    start = readme.index("| setting | default | allowed | meaning |") + 2
+    rows = readme[start : start + len(expected) + 1]
+    assert rows == [*expected, ""]
+
+
+def test_require_translations_is_true_or_false(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert settings_error(monkeypatch, require_translations="yes") == [
+        "site/mkdocs.yml:1:1: error: extra.handbook.require_translations is 'yes'; use true or "
+        "false"
     ]
