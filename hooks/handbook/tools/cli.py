@@ -1,8 +1,9 @@
 """The ``handbook`` command editors and CI run: check, mark translations, status, schema.
 
 ``handbook check`` uses the loader the MkDocs build uses, so both print the same messages.
-Settings (review rules, the data folder) come from ``extra.handbook`` in ``mkdocs.yml`` when
-it is in the current folder, and today's date from ``HANDBOOK_TODAY`` when set.
+Settings (review rules, the data folder) come from ``extra.handbook`` in ``mkdocs.yml``, parsed
+by MkDocs' own YAML loading and read by the build's reader, and today's date from
+``HANDBOOK_TODAY`` when set.
 """
 
 from __future__ import annotations
@@ -14,17 +15,14 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
-import yaml
-from yaml_env_tag import construct_env_tag
-
+from handbook.glue.configfile import read_config_file
 from handbook.model.languages import Languages
 from handbook.model.review import build_today
 from handbook.model.status import translation_status
 from handbook.reading.loader import data_files, load_handbook
 from handbook.reading.problems import HandbookError, Place, Problem, display_path
-from handbook.settings import Settings, languages_of, read_settings
+from handbook.settings import Settings, settings_of
 from handbook.tools.init import InitRefused, init_handbook
 from handbook.tools.marking import mark_file
 from handbook.tools.new import NewRefused, new_phase, new_standard
@@ -37,44 +35,9 @@ I18N_CODE = re.compile(r"^[a-z]{2}(-[A-Za-z]{4})?(-[A-Z]{2})?$|^[a-z]{2}_[A-Z]{2
 INTERNAL_ERROR = 3
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml safely; tags such as ``!ENV`` become nothing instead of failing."""
-
-
-_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-_ConfigLoader.add_constructor("!ENV", construct_env_tag)  # as MkDocs reads it
-
-
-def _config_data(config: Path) -> dict[str, Any]:
-    """The settings in ``mkdocs.yml``; a missing or broken file raises HandbookError."""
-    shown = display_path(config)
-    if not config.is_file():
-        raise HandbookError(
-            [
-                Place(shown).error(
-                    "no such file: run handbook in the folder that holds mkdocs.yml, "
-                    "or name it with --config"
-                )
-            ]
-        )
-    try:
-        data = yaml.load(config.read_text(encoding="utf-8"), Loader=_ConfigLoader)
-    except (yaml.YAMLError, UnicodeDecodeError, OSError, RecursionError) as error:
-        raise HandbookError([Place(shown).error(f"cannot read the settings: {error}")]) from None
-    return data if isinstance(data, dict) else {}
-
-
-def _section(data: dict[str, Any], name: str) -> dict[str, Any]:
-    value = data.get(name)
-    return value if isinstance(value, dict) else {}
-
-
 def setup(config_file: str, standards: str | None = None) -> Settings:
     """The settings of this run; raise HandbookError naming every wrong setting."""
-    data = _config_data(Path(config_file))
-    theme = _section(data, "theme")
-    languages = languages_of(data.get("plugins"), str(theme.get("language") or "en"), config_file)
-    settings = read_settings(_section(data, "extra"), config_file, languages)
+    settings = settings_of(read_config_file(Path(config_file)), config_file)
     return replace(settings, standards=Path(standards)) if standards else settings
 
 
