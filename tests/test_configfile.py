@@ -17,7 +17,8 @@ from handbook.build import load_build
 from handbook.glue.configfile import read_config_file
 from handbook.reading.problems import HandbookError
 from handbook.settings import Settings
-from handbook.tools.cli import main, setup
+from handbook.tools.cli import main
+from handbook.tools.commands import settings_from
 from tests.sitebuild import TEST_TODAY, project_copy
 
 VARIABLE = "HANDBOOK_TEST_DUE_SOON_DAYS"
@@ -44,7 +45,7 @@ def edit_config(project: Path, old: str, new: str) -> Path:
 def both_read(config: Path) -> Settings:
     """The settings of a build and of the command from ``config``; they must be the same."""
     built = load_build(load_config(config_file=str(config))).settings
-    assert setup(str(config)) == built
+    assert settings_from(str(config)) == built
     return built
 
 
