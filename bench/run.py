@@ -21,7 +21,15 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from bench.generate import DEFAULT_SEED, LANGUAGES, SIZES, Pair, generate
+from bench.generate import (
+    DEFAULT_SEED,
+    DUE_SOON_DAYS,
+    LANGUAGES,
+    REVIEW_MONTHS,
+    SIZES,
+    Pair,
+    generate,
+)
 from bench.measure import (
     Machine,
     Run,
@@ -126,7 +134,7 @@ def build_pair(pair: Pair, runs: int, report: Reporter, quiet: Quiet) -> tuple[S
 
 def time_check(project: Path, runs: int) -> CheckResult:
     """The loader alone (what ``handbook check`` spends on the data) and the whole CLI."""
-    policy = ReviewPolicy(today=date.fromisoformat(TEST_TODAY))
+    policy = ReviewPolicy(date.fromisoformat(TEST_TODAY), DUE_SOON_DAYS, REVIEW_MONTHS)
     folder = project / "standards"
     seconds: list[float] = []
     standards = 0

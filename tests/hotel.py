@@ -1,12 +1,14 @@
-"""The hotel fixture's languages and words, for tests that render or load it."""
+"""The hotel fixture's languages, review rules and words, for tests that render or load it."""
 
 from __future__ import annotations
 
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
 from handbook.model import Labels
 from handbook.model.languages import Languages
+from handbook.model.review import ReviewPolicy
 from handbook.reading.fields import TextReader
 from handbook.reading.labels import load_labels
 from handbook.reading.problems import Problem
@@ -17,6 +19,14 @@ LANGUAGES = HOTEL_LANGUAGES.codes
 """The languages of the fixture's mkdocs.yml, the source first."""
 PREFIX = {code: "" if code == HOTEL_LANGUAGES.source else f"{code}/" for code in LANGUAGES}
 """Where each language's pages are in the built fixture site, from its root: "", "pl/"…"""
+HOTEL_DUE_SOON_DAYS = 30
+HOTEL_REVIEW_MONTHS = 12
+"""The review rules the fixture's mkdocs.yml sets (tests/test_settings.py holds them to it)."""
+
+
+def hotel_policy(today: date) -> ReviewPolicy:
+    """The fixture's review rules on ``today``: what a build of the hotel fixture then uses."""
+    return ReviewPolicy(today, HOTEL_DUE_SOON_DAYS, HOTEL_REVIEW_MONTHS)
 
 
 @lru_cache(maxsize=1)

@@ -20,9 +20,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from handbook.glue.configfile import read_config_file
 from handbook.reading.loader import phase_files
+from handbook.settings import PHASE_PAGES, STANDARDS
 from tests.fastrun import refuse_in_fast_run
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -85,28 +85,20 @@ def write_phase_pages(project: Path) -> None:
         (pages / f"{slug}.md").write_text(f'{{{{ phase_content("{slug}") }}}}\n')
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """mkdocs.yml as plain data: a tagged value (``!ENV``, ``!!python/name``) reads as None."""
-
-
-_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, s, n: None)
-
-_SETTING_DEFAULTS = {"standards": "standards", "phase_pages": "phases"}
+_FOLDERS = {setting.key: setting.default for setting in (STANDARDS, PHASE_PAGES)}
 
 
 def read_config(project: Path) -> dict[str, Any]:
-    """The ``mkdocs.yml`` of ``project`` as data, without MkDocs (which would load plugins)."""
-    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    config = yaml.load(text, Loader=_ConfigLoader)
-    return config if isinstance(config, dict) else {}
+    """The ``mkdocs.yml`` of ``project`` as the ``handbook`` command reads it (not validated,
+    no plugin loaded)."""
+    return read_config_file(project / "mkdocs.yml")
 
 
 def handbook_setting(project: Path, name: str) -> str:
     """A folder setting of ``extra.handbook`` (``standards``, ``phase_pages``), or its default."""
     extra = read_config(project).get("extra") or {}
     value = (extra.get("handbook") or {}).get(name)
-    return str(value) if value else _SETTING_DEFAULTS[name]
+    return str(value) if value else _FOLDERS[name]
 
 
 def build_env(today: str = TEST_TODAY) -> dict[str, str]:

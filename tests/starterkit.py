@@ -17,7 +17,8 @@ from handbook.tools.init import init_handbook
 from tests.sitebuild import ROOT
 
 TODAY = date(2026, 11, 25)
-POLICY = ReviewPolicy(today=TODAY)
+POLICY = ReviewPolicy(TODAY, due_soon_days=30, review_months=12)
+"""The review rules of tests/fixtures/config/mkdocs.yml, the starter projects' settings."""
 
 
 def starter_project(target: Path, codes: tuple[str, ...] = ("en", "pl", "ar")) -> Path:

@@ -5,7 +5,14 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from bench.generate import Size, build_corpus, generate, write_standards
+from bench.generate import (
+    DUE_SOON_DAYS,
+    REVIEW_MONTHS,
+    Size,
+    build_corpus,
+    generate,
+    write_standards,
+)
 from bench.measure import search_data
 from handbook.model.review import ReviewPolicy
 from handbook.reading.loader import load_handbook
@@ -27,7 +34,9 @@ def test_the_same_seed_writes_the_same_files(tmp_path: Path) -> None:
 def test_the_generated_standards_load_without_any_problem(tmp_path: Path) -> None:
     write_standards(build_corpus(SMALL), tmp_path)
     result = load_handbook(
-        tmp_path, ReviewPolicy(today=date.fromisoformat(TEST_TODAY)), HOTEL_LANGUAGES
+        tmp_path,
+        ReviewPolicy(date.fromisoformat(TEST_TODAY), DUE_SOON_DAYS, REVIEW_MONTHS),
+        HOTEL_LANGUAGES,
     )
     assert result.handbook is not None
     assert result.problems == []

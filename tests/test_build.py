@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from handbook.model.review import ReviewPolicy
 from handbook.reading.loader import load_handbook
-from tests.hotel import HOTEL_LANGUAGES, LANGUAGES, PREFIX
+from tests.hotel import HOTEL_LANGUAGES, LANGUAGES, PREFIX, hotel_policy
 from tests.sitebuild import TEST_TODAY, mkdocs_build, project_copy
 
 pytestmark = pytest.mark.build
@@ -26,7 +25,7 @@ def html_of(site: Path, language: str, page: str) -> str:
 def test_every_standard_appears_in_every_language_with_its_badge(
     built_site: Path, standards_dir: Path
 ) -> None:
-    policy = ReviewPolicy(today=date.fromisoformat(TEST_TODAY))
+    policy = hotel_policy(date.fromisoformat(TEST_TODAY))
     result = load_handbook(standards_dir, policy, HOTEL_LANGUAGES)
     assert result.handbook is not None
     standards = list(result.handbook.standards())

@@ -20,17 +20,17 @@ import pytest
 import yaml
 
 from handbook.model import Level, StandardType
-from handbook.model.review import ReviewPolicy
 from handbook.reading.loader import LoadResult, load_handbook, phase_files
 from handbook.reading.vocabulary import VOCABULARY_FILE
 from handbook.reading.yamlsource import end_of_lines
-from handbook.tools.cli import setup
+from handbook.tools.commands import settings_from
+from tests.hotel import hotel_policy
 from tests.sitebuild import ROOT, handbook_setting, project_copy
 
 pytestmark = pytest.mark.build
 
 TODAY = date.today()
-POLICY = ReviewPolicy(today=TODAY)
+POLICY = hotel_policy(TODAY)
 
 
 @pytest.fixture
@@ -44,7 +44,7 @@ def data_of(project: Path) -> Path:
 
 
 def loaded(project: Path) -> LoadResult:
-    languages = setup(str(project / "mkdocs.yml")).languages
+    languages = settings_from(str(project / "mkdocs.yml")).languages
     result = load_handbook(data_of(project), POLICY, languages)
     assert result.errors == [], "\n".join(str(p) for p in result.errors)
     assert result.handbook is not None
@@ -201,7 +201,7 @@ def test_a_translation_left_for_later_keeps_the_shipped_tests_green(
     handbook with no translation at all is already in that state, and warned as such."""
     before = loaded(project)
     removed = None
-    for language in setup(str(project / "mkdocs.yml")).languages.translated:
+    for language in settings_from(str(project / "mkdocs.yml")).languages.translated:
         standard_id = remove_translation(project, language)
         if standard_id is not None:
             removed = (standard_id, language)

@@ -19,9 +19,8 @@ from handbook.export.data import FORMAT_VERSION, handbook_data
 from handbook.export.table import table_bytes
 from handbook.export.write import export_files, write_files
 from handbook.model import Handbook
-from handbook.model.review import ReviewPolicy
 from handbook.reading.loader import load_handbook
-from tests.hotel import HOTEL_LANGUAGES
+from tests.hotel import HOTEL_LANGUAGES, hotel_policy
 from tests.sitebuild import ROOT
 
 FIXTURE = Path(__file__).parent / "fixtures" / "small"
@@ -32,14 +31,14 @@ STAMP = datetime(2026, 11, 25, tzinfo=UTC)
 
 @pytest.fixture(scope="module")
 def handbook() -> Handbook:
-    result = load_handbook(FIXTURE, ReviewPolicy(today=TODAY), HOTEL_LANGUAGES)
+    result = load_handbook(FIXTURE, hotel_policy(TODAY), HOTEL_LANGUAGES)
     assert result.handbook is not None, result.problems
     return result.handbook
 
 
 def publication(handbook: Handbook, today: date = TODAY, **extra: Any) -> Publication:
     settings = {"site_url": "https://example.org/hb/", "phase_pages": "phases", **extra}
-    return Publication(handbook, ReviewPolicy(today=today), **settings)
+    return Publication(handbook, hotel_policy(today), **settings)
 
 
 def events(ics: bytes) -> list[Any]:

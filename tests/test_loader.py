@@ -7,11 +7,10 @@ from datetime import date
 from pathlib import Path
 
 from handbook.model import Level, StandardType, fingerprint
-from handbook.model.review import ReviewPolicy
 from handbook.reading.loader import load_handbook
-from tests.hotel import HOTEL_LANGUAGES, LANGUAGES
+from tests.hotel import HOTEL_LANGUAGES, LANGUAGES, hotel_policy
 
-POLICY = ReviewPolicy(today=date(2026, 11, 25))
+POLICY = hotel_policy(date(2026, 11, 25))
 FIXTURE = Path(__file__).parent / "fixtures" / "small"
 CHECKER_BASE = Path(__file__).parent / "checker" / "base"
 

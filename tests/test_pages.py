@@ -8,17 +8,16 @@ from pathlib import Path
 import pytest
 
 from handbook.model import Handbook
-from handbook.model.review import ReviewPolicy
 from handbook.reading.loader import load_handbook
 from handbook.reading.pages import phase_page_problems
-from tests.hotel import HOTEL_LANGUAGES
+from tests.hotel import HOTEL_LANGUAGES, hotel_policy
 
 FIXTURE = Path(__file__).parent / "fixtures" / "small"
 
 
 @pytest.fixture(scope="module")
 def handbook() -> Handbook:
-    result = load_handbook(FIXTURE, ReviewPolicy(today=date(2026, 11, 25)), HOTEL_LANGUAGES)
+    result = load_handbook(FIXTURE, hotel_policy(date(2026, 11, 25)), HOTEL_LANGUAGES)
     assert result.handbook is not None
     return result.handbook
 

@@ -10,17 +10,16 @@ from pathlib import Path
 import pytest
 
 from handbook.model import Handbook
-from handbook.model.review import ReviewPolicy
 from handbook.reading.loader import load_handbook
 from handbook.render.overview import levels_side_by_side, sequence
 from handbook.render.phase import phase_page
 from handbook.render.reviews import review_dashboard
 from handbook.render.view import View, md_text
-from tests.hotel import HOTEL_LANGUAGES
+from tests.hotel import HOTEL_LANGUAGES, hotel_policy
 
 FIXTURE = Path(__file__).parent / "fixtures" / "small"
 GOLDEN = Path(__file__).parent / "golden"
-POLICY = ReviewPolicy(today=date(2026, 11, 25))
+POLICY = hotel_policy(date(2026, 11, 25))
 
 
 @pytest.fixture(scope="module")

@@ -50,18 +50,16 @@ def test_next_review_adds_calendar_months(start: date, months: int, expected: da
     ],
 )
 def test_status_around_the_due_soon_window(last_reviewed: date, expected: ReviewStatus) -> None:
-    policy = ReviewPolicy(today=date(2026, 11, 25), due_soon_days=30)
+    policy = ReviewPolicy(date(2026, 11, 25), due_soon_days=30, review_months=12)
     assert policy.status(standard(last_reviewed)) is expected
 
 
 def test_due_soon_window_is_configurable() -> None:
     reviewed = standard(date(2025, 12, 20))
-    assert ReviewPolicy(date(2026, 11, 25), due_soon_days=30).status(reviewed) is (
-        ReviewStatus.DUE_SOON
-    )
-    assert ReviewPolicy(date(2026, 11, 25), due_soon_days=7).status(reviewed) is (
-        ReviewStatus.CURRENT
-    )
+    month = ReviewPolicy(date(2026, 11, 25), due_soon_days=30, review_months=12)
+    week = ReviewPolicy(date(2026, 11, 25), due_soon_days=7, review_months=12)
+    assert month.status(reviewed) is ReviewStatus.DUE_SOON
+    assert week.status(reviewed) is ReviewStatus.CURRENT
 
 
 def test_today_comes_from_handbook_today() -> None:

@@ -20,15 +20,15 @@ from icalendar import Calendar
 
 from handbook.export import build_timestamp
 from handbook.model import Handbook
-from handbook.model.review import ReviewPolicy, ReviewStatus, count_by_status, review_list
+from handbook.model.review import ReviewStatus, count_by_status, review_list
 from handbook.reading.loader import load_handbook
-from tests.hotel import HOTEL_LANGUAGES, LANGUAGES, label
+from tests.hotel import HOTEL_LANGUAGES, LANGUAGES, hotel_policy, label
 from tests.sitebuild import ROOT, TEST_TODAY, mkdocs_build, project_copy
 
 pytestmark = pytest.mark.build
 
 PREFIX = {"en": "", "pl": "pl/", "ar": "ar/"}
-POLICY = ReviewPolicy(today=date.fromisoformat(TEST_TODAY))
+POLICY = hotel_policy(date.fromisoformat(TEST_TODAY))
 EXPORTS = ("reviews.ics", "standards.json", *(f"standards-{lang}.csv" for lang in LANGUAGES))
 URGENCY = {status.value: rank for rank, status in enumerate(ReviewStatus)}
 

@@ -17,7 +17,7 @@ from handbook.render.view import View
 from tests.hotel import HOTEL_LANGUAGES, LANGUAGES, hotel_labels
 
 TODAY = date(2026, 11, 25)
-POLICY = ReviewPolicy(today=TODAY, due_soon_days=30)
+POLICY = ReviewPolicy(TODAY, due_soon_days=30, review_months=12)
 
 
 def text(en: str, pl: str | None = None, ar: str | None = None) -> Text:

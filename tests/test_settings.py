@@ -8,9 +8,13 @@ from typing import Any
 
 import pytest
 
+from handbook.glue.configfile import read_config_file
+from handbook.model.review import ReviewPolicy
 from handbook.reading.problems import HandbookError
-from handbook.settings import read_settings
-from tests.hotel import HOTEL_LANGUAGES
+from handbook.settings import DECLARED, read_settings, settings_of
+from tests.hotel import HOTEL, HOTEL_LANGUAGES, hotel_policy
+from tests.sitebuild import FIXTURES, ROOT
+from tests.starterkit import POLICY as STARTER_POLICY
 
 CONFIG = "site/mkdocs.yml"
 
@@ -97,4 +101,40 @@ def test_folders_must_be_named(monkeypatch: pytest.MonkeyPatch) -> None:
         "e.g. phases",
         "site/mkdocs.yml:1:1: error: extra.handbook.standards is None; use a folder name, "
         "e.g. standards",
+    ]
+
+
+def test_the_readme_lists_every_setting_as_declared() -> None:
+    def shown(default: object) -> str:
+        return str(default).lower() if isinstance(default, bool) else str(default)
+
+    expected = [
+        f"| `{s.key}` | `{shown(s.default)}` | {s.kind.allowed} | {s.meaning} |" for s in DECLARED
+    ]
+    readme = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+    start = readme.index("| setting | default | allowed | meaning |") + 2
+    rows = readme[start : start + len(expected) + 1]
+    assert rows == [*expected, ""]
+
+
+@pytest.mark.parametrize(
+    ("config", "expected"),
+    [
+        (HOTEL / "mkdocs.yml", hotel_policy(STARTER_POLICY.today)),
+        (FIXTURES / "config" / "mkdocs.yml", STARTER_POLICY),
+    ],
+)
+def test_the_tests_review_rules_are_those_of_their_fixtures(
+    monkeypatch: pytest.MonkeyPatch, config: Path, expected: ReviewPolicy
+) -> None:
+    """``hotel_policy`` and the starter's ``POLICY`` write out what the fixtures' mkdocs.yml
+    set, so no test leans on a default kept somewhere else."""
+    monkeypatch.setenv("HANDBOOK_TODAY", expected.today.isoformat())
+    assert settings_of(read_config_file(config), str(config)).policy == expected
+
+
+def test_require_translations_is_true_or_false(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert settings_error(monkeypatch, require_translations="yes") == [
+        "site/mkdocs.yml:1:1: error: extra.handbook.require_translations is 'yes'; use true or "
+        "false"
     ]

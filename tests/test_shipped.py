@@ -30,7 +30,7 @@ from handbook.reading.loader import load_handbook
 from handbook.settings import Settings
 from handbook.site.linkcheck import check_site
 from handbook.site.search import BUNDLE, pages_per_language
-from handbook.tools.cli import setup
+from handbook.tools.commands import settings_from
 from handbook.tools.schema import stale_schema_files
 from tests.browser.harness import search, serve
 from tests.sitebuild import ROOT, build_env, mkdocs_build, read_config
@@ -52,7 +52,7 @@ class Language:
 
 def configured_languages(project: Path) -> tuple[Language, ...]:
     """The languages the project declares, as the checker and the build read them."""
-    languages = setup(str(project / "mkdocs.yml")).languages
+    languages = settings_from(str(project / "mkdocs.yml")).languages
     return tuple(
         Language(code, "" if code == languages.source else f"{code}/") for code in languages
     )
@@ -73,7 +73,7 @@ def settings() -> Settings:
     """``extra.handbook`` read as the build reads it, with today's date."""
     with pytest.MonkeyPatch.context() as env:
         env.setenv("HANDBOOK_TODAY", TODAY)
-        return setup(str(PROJECT / "mkdocs.yml"))
+        return settings_from(str(PROJECT / "mkdocs.yml"))
 
 
 @pytest.fixture(scope="module")

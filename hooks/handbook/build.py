@@ -8,7 +8,7 @@ from typing import Any
 from handbook.model import Handbook
 from handbook.reading.loader import LoadResult, load_handbook
 from handbook.reading.problems import HandbookError
-from handbook.settings import Settings, languages_of, read_settings
+from handbook.settings import Settings, settings_of
 
 
 @dataclass(frozen=True)
@@ -26,11 +26,9 @@ class Build:
 
 def load_build(config: Any) -> Build:
     """Read and validate the standards; raise HandbookError with every problem when invalid."""
-    config_file = config["config_file_path"]
-    languages = languages_of(config["plugins"], config["theme"]["language"], config_file)
-    settings = read_settings(config["extra"], config_file, languages)
+    settings = settings_of(config, config["config_file_path"])
     result = load_handbook(
-        settings.standards, settings.policy, languages, settings.require_translations
+        settings.standards, settings.policy, settings.languages, settings.require_translations
     )
     if result.handbook is None:
         raise HandbookError(result.errors)

@@ -1,21 +1,165 @@
-"""What the site glue shares: the handbook's settings and the handbook loaded for one build.
+"""The handbook's settings, declared once: ``extra.handbook`` and the languages of mkdocs.yml.
 
-Plain Python over a dict-like config, so the MkDocs hooks and the macros module stay thin and
-this logic is testable without MkDocs.
+Each key of ``extra.handbook`` is declared once below (``DECLARED``: its default, what it
+accepts, what it means); the validation, the defaults, the list of allowed keys, the messages
+and the README's table all come from there, so they cannot disagree.
+
+``settings_of`` is the one reader. The build hands it MkDocs' config object; the ``handbook``
+command hands it the same file parsed by MkDocs' own YAML loading
+(``handbook.glue.configfile``), so both read the same values, ``!ENV`` and the rest included.
+Plain Python over a mapping, testable without MkDocs.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, Protocol, TypeVar
 
 from handbook.model.languages import I18N_PLUGIN, Languages, i18n_languages, read_languages
 from handbook.model.review import ReviewPolicy, build_today
-from handbook.reading.problems import HandbookError, Place
+from handbook.reading.problems import HandbookError, Place, Problem
 
 SETTINGS_KEY = "handbook"
+T = TypeVar("T")
+
+
+class Kind(Protocol[T]):
+    """What a setting accepts: ``read`` gives the value to use, or None when it is wrong."""
+
+    @property
+    def allowed(self) -> str: ...
+
+    def read(self, value: object) -> T | None: ...
+
+    def fix(self, default: T) -> str: ...
+
+
+@dataclass(frozen=True)
+class WholeNumber:
+    """A whole number in a range; YAML's ``true`` is not one, although Python's bool is an int."""
+
+    low: int
+    high: int
+
+    @property
+    def allowed(self) -> str:
+        return f"a whole number {self.low}-{self.high}"
+
+    def read(self, value: object) -> int | None:
+        if isinstance(value, bool) or not isinstance(value, int):
+            return None
+        return value if self.low <= value <= self.high else None
+
+    def fix(self, default: int) -> str:
+        return f"use {self.allowed}"
+
+
+@dataclass(frozen=True)
+class Switch:
+    """``true`` or ``false``, nothing that merely looks like one (``"yes"``, ``1``)."""
+
+    @property
+    def allowed(self) -> str:
+        return "true or false"
+
+    def read(self, value: object) -> bool | None:
+        return value if isinstance(value, bool) else None
+
+    def fix(self, default: bool) -> str:
+        return f"use {self.allowed}"
+
+
+@dataclass(frozen=True)
+class Folder:
+    """A folder name; with ``paths``, also a path MkDocs made (``!relative $config_dir/data``).
+
+    A plain ``!relative`` means the folder of the page being rendered, which a setting read
+    before any page does not have: MkDocs raises its own error then, reported as a wrong value.
+    """
+
+    paths: bool = False
+
+    @property
+    def allowed(self) -> str:
+        return "a folder name"
+
+    def read(self, value: object) -> str | None:
+        if self.paths and isinstance(value, os.PathLike):
+            try:
+                value = os.fspath(value)
+            except Exception:  # MkDocs' ConfigurationError, which this module cannot name
+                return None
+        return value if isinstance(value, str) and value.strip("/ ") else None
+
+    def fix(self, default: str) -> str:
+        return f"use {self.allowed}, e.g. {default}"
+
+
+@dataclass(frozen=True)
+class Setting(Generic[T]):
+    """One key of ``extra.handbook``: its default, what it accepts and what it is for."""
+
+    key: str
+    default: T
+    kind: Kind[T]
+    meaning: str
+
+    def read(self, section: Mapping[str, object], place: Place, problems: list[Problem]) -> T:
+        """The value given, or the default; a wrong value adds its problem and gives the default,
+        so one run reports every wrong setting."""
+        if self.key not in section:
+            return self.default
+        value = section[self.key]
+        read = self.kind.read(value)
+        if read is None:
+            problems.append(
+                place.error(
+                    f"extra.handbook.{self.key} is {_shown(value)}; {self.kind.fix(self.default)}"
+                )
+            )
+            return self.default
+        return read
+
+
+STANDARDS = Setting(
+    "standards",
+    "standards",
+    Folder(paths=True),
+    "the data folder (the phase files, `vocabulary.yaml`, `labels.yaml`), from the folder of "
+    "`mkdocs.yml`",
+)
+PHASE_PAGES = Setting("phase_pages", "phases", Folder(), "the folder of the phase pages in `docs/`")
+DUE_SOON_DAYS = Setting(
+    "due_soon_days",
+    30,
+    WholeNumber(0, 365),
+    "a badge reads *due soon* from this many days before the next review (0: only on the day "
+    "itself)",
+)
+REVIEW_MONTHS = Setting(
+    "review_months",
+    12,
+    WholeNumber(1, 12),
+    "the interval of standards without their own `review_months`; 12 keeps the yearly review",
+)
+REQUIRE_TRANSLATIONS = Setting(
+    "require_translations",
+    False,
+    Switch(),
+    "`true`: a missing translation is an error instead of a warning",
+)
+DECLARED: tuple[Setting[Any], ...] = (
+    STANDARDS,
+    PHASE_PAGES,
+    DUE_SOON_DAYS,
+    REVIEW_MONTHS,
+    REQUIRE_TRANSLATIONS,
+)
+"""Every key of ``extra.handbook``, in the order the README's table lists them."""
 
 
 @dataclass(frozen=True)
@@ -26,7 +170,19 @@ class Settings:
     phase_pages: str
     policy: ReviewPolicy
     languages: Languages
-    require_translations: bool = False
+    require_translations: bool
+
+
+def settings_of(config: Mapping[str, Any], config_file: str) -> Settings:
+    """The settings in a MkDocs config: MkDocs' own object in a build, the parsed file else.
+
+    Raise HandbookError naming every wrong setting, in ``config_file``.
+    """
+    theme = config.get("theme")
+    language = theme.get("language") if isinstance(theme, Mapping) else None
+    languages = languages_of(config.get("plugins"), str(language or "en"), config_file)
+    extra = config.get("extra")
+    return read_settings(extra if isinstance(extra, Mapping) else {}, config_file, languages)
 
 
 def read_settings(extra: Mapping[str, Any], config_file: str, languages: Languages) -> Settings:
@@ -37,56 +193,40 @@ def read_settings(extra: Mapping[str, Any], config_file: str, languages: Languag
         raise HandbookError(
             [place.error("extra.handbook must be a group of settings (key: value)")]
         )
-    given = dict(section)
-    problems = []
-    allowed = {
-        "standards",
-        "phase_pages",
-        "due_soon_days",
-        "review_months",
-        "require_translations",
-    }
-    for key in sorted(set(given) - allowed):
-        problems.append(
-            place.error(
-                f"unknown setting 'extra.handbook.{key}'; allowed: {', '.join(sorted(allowed))}"
-            )
-        )
-    due_soon = given.get("due_soon_days", 30)
-    if not isinstance(due_soon, int) or isinstance(due_soon, bool) or not 0 <= due_soon <= 365:
-        problems.append(
-            place.error(f"extra.handbook.due_soon_days is {due_soon!r}; use a whole number 0-365")
-        )
-    months = given.get("review_months", 12)
-    if not isinstance(months, int) or isinstance(months, bool) or not 1 <= months <= 12:
-        problems.append(
-            place.error(f"extra.handbook.review_months is {months!r}; use a whole number 1-12")
-        )
-    for key, default in (("standards", "standards"), ("phase_pages", "phases")):
-        value = given.get(key, default)
-        if not isinstance(value, str) or not value.strip("/ "):
-            problems.append(
-                place.error(f"extra.handbook.{key} is {value!r}; use a folder name, e.g. {default}")
-            )
-    required = given.get("require_translations", False)
-    if not isinstance(required, bool):
-        problems.append(
-            place.error(f"extra.handbook.require_translations is {required!r}; use true or false")
-        )
-    try:
-        today = build_today()
-    except ValueError as error:
-        problems.append(Place("environment").error(str(error)))
+    allowed = sorted(setting.key for setting in DECLARED)
+    problems = [
+        place.error(f"unknown setting 'extra.handbook.{key}'; allowed: {', '.join(allowed)}")
+        for key in sorted(set(section) - set(allowed))
+    ]
+    due_soon = DUE_SOON_DAYS.read(section, place, problems)
+    months = REVIEW_MONTHS.read(section, place, problems)
+    phase_pages = PHASE_PAGES.read(section, place, problems)
+    standards = STANDARDS.read(section, place, problems)
+    required = REQUIRE_TRANSLATIONS.read(section, place, problems)
+    today = _today(problems)
     if problems:
         raise HandbookError(problems)
-    root = Path(config_file).parent
     return Settings(
-        standards=root / str(given.get("standards", "standards")),
-        phase_pages=str(given.get("phase_pages", "phases")).strip("/"),
+        standards=Path(config_file).parent / standards,
+        phase_pages=phase_pages.strip("/"),
         policy=ReviewPolicy(today=today, due_soon_days=due_soon, review_months=months),
         languages=languages,
-        require_translations=required is True,
+        require_translations=required,
     )
+
+
+def _today(problems: list[Problem]) -> date:
+    try:
+        return build_today()
+    except ValueError as error:
+        problems.append(Place("environment").error(str(error)))
+        return date.min
+
+
+def _shown(value: object) -> str:
+    """A wrong value as the message shows it: as typed, or the name of what MkDocs made of it."""
+    plain = (str, int, float, bool, type(None), list, dict, date)
+    return repr(value) if isinstance(value, plain) else f"<{type(value).__name__}>"
 
 
 def languages_of(plugins: Any, theme_language: str, config_file: str) -> Languages:

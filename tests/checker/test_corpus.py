@@ -232,7 +232,7 @@ def test_a_bug_is_one_line_not_a_traceback(
     def broken_loader(*args: object) -> None:
         raise KeyError("oops")
 
-    monkeypatch.setattr("handbook.tools.cli.load_handbook", broken_loader)
+    monkeypatch.setattr("handbook.tools.commands.load_handbook", broken_loader)
     assert main(["check"]) == 3
     captured = capsys.readouterr()
     assert captured.err == (

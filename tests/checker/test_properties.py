@@ -15,7 +15,6 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from handbook.model.review import ReviewPolicy
 from handbook.reading.contract import PHASE, STANDARD, STEP
 from handbook.reading.labels import LABELS_FILE
 from handbook.reading.loader import load_handbook
@@ -24,9 +23,9 @@ from handbook.reading.vocabulary import VOCABULARY_FILE
 from handbook.reading.yamlsource import parse_yaml
 from handbook.tools.marking import mark_text
 from handbook.tools.report import Outcome, github_report, text_report
-from tests.hotel import HOTEL_LANGUAGES
+from tests.hotel import HOTEL_LANGUAGES, hotel_policy
 
-POLICY = ReviewPolicy(today=date(2026, 11, 25))
+POLICY = hotel_policy(date(2026, 11, 25))
 BASE = Path(__file__).parent / "base"
 # How many examples: the profile loaded in tests/conftest.py (fewer in `make test-fast`).
 SETTINGS = settings(

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from handbook.model import Handbook
-from handbook.model.review import ReviewPolicy
 from handbook.model.status import State, translation_status
 from handbook.reading.loader import load_handbook
 from handbook.render.standard import standard_card
@@ -18,11 +17,11 @@ from handbook.render.translations import translation_tables
 from handbook.render.view import View
 from handbook.tools.cli import main
 from tests.checker.project import base_project
-from tests.hotel import HOTEL_LANGUAGES
+from tests.hotel import HOTEL_LANGUAGES, hotel_policy
 from tests.sitebuild import HOTEL
 
 HERE = Path(__file__).parent
-POLICY = ReviewPolicy(today=date(2026, 11, 25))
+POLICY = hotel_policy(date(2026, 11, 25))
 
 
 @pytest.fixture

@@ -10,16 +10,15 @@ from pathlib import Path
 import pytest
 
 from handbook.model import fingerprint
-from handbook.model.review import ReviewPolicy
 from handbook.reading.labels import LABELS_FILE
 from handbook.reading.loader import load_handbook
 from handbook.tools.cli import main
 from handbook.tools.marking import mark_text
 from tests.checker.project import add_config
-from tests.hotel import HOTEL_LANGUAGES
+from tests.hotel import HOTEL_LANGUAGES, hotel_policy
 from tests.sitebuild import HOTEL
 
-POLICY = ReviewPolicy(today=date(2026, 11, 25))
+POLICY = hotel_policy(date(2026, 11, 25))
 BLOCK_LINE = re.compile(r'^ +based_on: \{(pl|ar): "[0-9a-f]{8}"(, (pl|ar): "[0-9a-f]{8}")?\}\r?$')
 FLOW_ENTRY = re.compile(r', based_on: \{(pl|ar): "[0-9a-f]{8}"(, (pl|ar): "[0-9a-f]{8}")?\}')
 

@@ -22,14 +22,13 @@ from mkdocs.config import load_config
 from playwright.sync_api import Browser, Page
 
 from handbook.model import Handbook
-from handbook.model.review import ReviewPolicy
 from handbook.render.overview import levels_side_by_side, sequence
 from handbook.render.phase import phase_page
 from handbook.render.reviews import recent_changes, review_dashboard
 from handbook.render.translations import translation_tables
 from handbook.render.view import View
 from tests.browser.harness import serve
-from tests.hotel import HOTEL_LANGUAGES, LANGUAGES
+from tests.hotel import HOTEL_LANGUAGES, LANGUAGES, hotel_policy
 from tests.security.attacks import ACCEPTED, REFUSED, Attack
 from tests.security.browser import (
     Watch,
@@ -91,7 +90,7 @@ def site_markdown() -> markdown.Markdown:
 def _view(handbook: Handbook, language: str) -> View:
     return View(
         language,
-        ReviewPolicy(today=date.fromisoformat(TEST_TODAY)),
+        hotel_policy(date.fromisoformat(TEST_TODAY)),
         handbook,
         lambda phase, anchor: f"#{anchor or phase}",
     )

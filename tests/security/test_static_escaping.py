@@ -11,11 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from handbook.model.review import ReviewPolicy
 from handbook.reading.loader import load_handbook
 from handbook.reading.textrules import text_faults
 from handbook.render.markup import block
-from tests.hotel import HOTEL_LANGUAGES, LANGUAGES
+from tests.hotel import HOTEL_LANGUAGES, LANGUAGES, hotel_policy
 from tests.security.attacks import ACCEPTED, REFUSED
 from tests.security.hostile import slug, standard_id
 from tests.security.htmlscan import Scan, scan_site
@@ -58,7 +57,7 @@ def test_every_text_field_of_the_hostile_handbook_holds_its_attack(
 ) -> None:
     """The fixture writer and the loader keep every string exactly as written."""
     result = load_handbook(
-        hostile_standards, ReviewPolicy(date.fromisoformat(TEST_TODAY)), HOTEL_LANGUAGES
+        hostile_standards, hotel_policy(date.fromisoformat(TEST_TODAY)), HOTEL_LANGUAGES
     )
     assert result.handbook is not None, [str(p) for p in result.errors]
     vocabulary = result.handbook.vocabulary

@@ -24,11 +24,14 @@ class ReviewStatus(StrEnum):
 
 @dataclass(frozen=True)
 class ReviewPolicy:
-    """The review rules of a handbook, set under ``extra.handbook`` in ``mkdocs.yml``."""
+    """The review rules of a handbook, set under ``extra.handbook`` in ``mkdocs.yml``.
+
+    No defaults here: ``handbook.settings`` declares them, the one place they are written.
+    """
 
     today: date
-    due_soon_days: int = 30
-    review_months: int = 12
+    due_soon_days: int
+    review_months: int
 
     def next_review(self, standard: Standard) -> date:
         return add_months(standard.last_reviewed, standard.review_months)

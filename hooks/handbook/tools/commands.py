@@ -1,0 +1,204 @@
+"""What each ``handbook`` command does, from its parsed arguments to its exit code.
+
+Every command reads its settings through ``settings_from``: ``mkdocs.yml`` parsed by MkDocs'
+own YAML loading, then the same reader the build uses (``handbook.settings.settings_of``), so
+the checker and the build never disagree on a setting. Today's date comes from
+``HANDBOOK_TODAY`` when set. ``handbook.tools.cli`` declares the arguments.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from handbook.glue.configfile import read_config_file
+from handbook.model.languages import Languages
+from handbook.model.review import build_today
+from handbook.model.status import translation_status
+from handbook.reading.loader import data_files, load_handbook
+from handbook.reading.problems import HandbookError, Place, Problem, display_path
+from handbook.settings import Settings, settings_of
+from handbook.tools.init import InitRefused, init_handbook
+from handbook.tools.marking import mark_file
+from handbook.tools.new import NewRefused, new_phase, new_standard
+from handbook.tools.report import REPORTERS, Outcome, status_json, status_text, strict, text_report
+from handbook.tools.schema import stale_schema_files, write_schema_files
+
+CONFIG_FILE = "mkdocs.yml"
+I18N_CODE = re.compile(r"^[a-z]{2}(-[A-Za-z]{4})?(-[A-Z]{2})?$|^[a-z]{2}_[A-Z]{2}$")
+"""The locale codes mkdocs-static-i18n accepts in its ``languages`` list."""
+
+
+def settings_from(config_file: str, standards: str | None = None) -> Settings:
+    """The settings of this run; raise HandbookError naming every wrong setting."""
+    settings = settings_of(read_config_file(Path(config_file)), config_file)
+    return replace(settings, standards=Path(standards)) if standards else settings
+
+
+def _targets(
+    paths: Sequence[str], settings: Settings
+) -> tuple[dict[Path, set[str] | None], list[Problem]]:
+    """Folder → the files whose problems to show (None: all), and paths that are not there.
+
+    A named file is checked against the whole handbook of its folder, so an ID it reuses
+    from another file is still reported in it.
+    """
+    if not paths:
+        return {settings.standards: None}, []
+    targets: dict[Path, set[str] | None] = {}
+    missing: list[Problem] = []
+    for given in map(Path, paths):
+        if given.is_dir():
+            targets[given] = None
+        elif given.is_file() and given.resolve() not in {
+            path.resolve() for path in data_files(given.parent)
+        }:
+            missing.append(
+                Place(display_path(given)).error(
+                    "not a handbook file: the checker reads the .yaml files of the data folder "
+                    "(the phases, vocabulary.yaml and labels.yaml)"
+                )
+            )
+        elif given.is_file():
+            chosen = targets.setdefault(given.parent, set())
+            if chosen is not None:
+                chosen.add(display_path(given))
+        else:
+            missing.append(Place(display_path(given)).error("no such file or folder"))
+    return targets, missing
+
+
+def run_check(
+    paths: Sequence[str], standards: str | None, is_strict: bool, config: str = CONFIG_FILE
+) -> Outcome:
+    """Every problem of every file named (or of the whole handbook), and the files read."""
+    try:
+        settings = settings_from(config, standards)
+    except HandbookError as error:
+        return Outcome(tuple(error.problems), 0)
+    targets, problems = _targets(paths, settings)
+    files = 0
+    for folder, shown in targets.items():
+        result = load_handbook(
+            folder, settings.policy, settings.languages, settings.require_translations
+        )
+        if shown is None:
+            problems += result.problems
+            files += len(data_files(folder))
+        else:
+            data = {display_path(path) for path in data_files(folder)}
+            problems += [p for p in result.problems if p.path in shown or p.path not in data]
+            files += len(shown)
+    found = tuple(sorted(problems))
+    return Outcome(strict(found) if is_strict else found, files)
+
+
+def check(args: argparse.Namespace) -> int:
+    outcome = run_check(args.paths, args.standards, args.strict, args.config)
+    write(REPORTERS[args.format](outcome))
+    return outcome.exit_code
+
+
+def translated(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    languages = settings_from(args.config).languages
+    unknown = [code for code in args.language or [] if code not in languages.translated]
+    if unknown:
+        allowed = ", ".join(languages.translated) or "(none: the handbook has one language)"
+        write(f"handbook: --language {unknown[0]} is not a translation; use: {allowed}\n")
+        return 2
+    marking = mark_file(path, languages, args.language or languages.translated, args.id or [])
+    if marking.problems:
+        write(text_report(Outcome(marking.problems, 1)))
+        return 1
+    shown = display_path(path)
+    write("".join(f"{shown}:{done.describe()}\n" for done in marking.marked))
+    count = sum(len(done.languages) for done in marking.marked)
+    write(
+        f"marked {count} translation{'' if count == 1 else 's'} in {shown}\n"
+        if count
+        else f"nothing to mark in {shown}: every translation already records the current "
+        "source text\n"
+    )
+    return 0
+
+
+def status(args: argparse.Namespace) -> int:
+    settings = settings_from(args.config, args.standards)
+    result = load_handbook(settings.standards, settings.policy, settings.languages)
+    if result.handbook is None:
+        write(text_report(Outcome(tuple(result.errors), 0)))
+        return 1
+    statuses = translation_status(result.handbook)
+    write(status_json(statuses) if args.format == "json" else status_text(statuses))
+    complete = all(status.complete for status in statuses)
+    return 1 if args.strict and not complete else 0
+
+
+def schema(args: argparse.Namespace) -> int:
+    folder = Path(args.output)
+    languages = settings_from(args.config).languages
+    if args.check:
+        stale = stale_schema_files(folder, languages)
+        for name in stale:
+            write(f"{display_path(folder / name)}: out of date; run: handbook schema\n")
+        return 1 if stale else 0
+    for written in write_schema_files(folder, languages):
+        write(f"wrote {display_path(written)}\n")
+    return 0
+
+
+def init(args: argparse.Namespace) -> int:
+    codes = [code.strip() for code in args.languages.split(",") if code.strip()]
+    try:
+        for code in codes:
+            if not I18N_CODE.match(code):
+                raise ValueError(
+                    f"'{code}' is not a language code the i18n plugin accepts; write it like "
+                    "en, pt_BR or zh-Hant"
+                )
+        languages = Languages(tuple(dict.fromkeys(codes)))
+        if not codes:
+            raise ValueError("--languages needs at least one code, e.g. en,de")
+        today = build_today()
+        report = init_handbook(Path(args.config).parent, args.name, languages, today, args.force)
+    except (ValueError, InitRefused) as error:
+        write(f"handbook init: {error}\n")
+        return 1
+    write("".join(f"removed {path}\n" for path in report.removed))
+    write("".join(f"wrote {path}\n" for path in report.written))
+    write("".join(f"note: {note}\n" for note in report.notes))
+    write(
+        f"started the handbook '{args.name}' in {', '.join(languages)}; "
+        "next: make site, then make test\n"
+    )
+    return 0
+
+
+def new(args: argparse.Namespace) -> int:
+    settings = settings_from(args.config)
+    try:
+        if args.kind == "phase":
+            pages = Path(args.config).parent / "docs" / settings.phase_pages
+            written = new_phase(settings.standards, pages, args.slug, settings.languages)
+        else:
+            today = settings.policy.today
+            written = [
+                new_standard(settings.standards, args.phase, args.step, settings.languages, today)
+            ]
+    except NewRefused as error:
+        write(f"handbook new: {error}\n")
+        return 1
+    for each in written:
+        write(f"wrote {display_path(each.path)}: {each.what}\n")
+    write("next: write the empty texts, then run: handbook check\n")
+    return 0
+
+
+def write(text: str) -> None:
+    """The command's output, on standard output."""
+    sys.stdout.write(text)
