@@ -12,6 +12,7 @@ from handbook.model.review import ReviewPolicy
 from handbook.reading.fields import TextReader
 from handbook.reading.labels import load_labels
 from handbook.reading.problems import Problem
+from tests.sitebuild import TEST_DAY
 
 HOTEL = Path(__file__).parent / "fixtures" / "hotel"
 HOTEL_LANGUAGES = Languages(("en", "pl", "ar"))
@@ -24,8 +25,8 @@ HOTEL_REVIEW_MONTHS = 12
 """The review rules the fixture's mkdocs.yml sets (tests/test_settings.py holds them to it)."""
 
 
-def hotel_policy(today: date) -> ReviewPolicy:
-    """The fixture's review rules on ``today``: what a build of the hotel fixture then uses."""
+def hotel_policy(today: date = TEST_DAY) -> ReviewPolicy:
+    """The fixture's review rules on ``today`` (by default the test builds' date)."""
     return ReviewPolicy(today, HOTEL_DUE_SOON_DAYS, HOTEL_REVIEW_MONTHS)
 
 

@@ -17,6 +17,7 @@ import os
 import shutil
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +30,9 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 HOTEL = FIXTURES / "hotel"
 """The tests' own handbook: a frozen copy of the hotel example (mkdocs.yml, docs, standards)."""
-TEST_TODAY = "2026-11-25"
+TEST_DAY = date(2026, 11, 25)
+"""The review date of every test build and check (``HANDBOOK_TODAY``)."""
+TEST_TODAY = TEST_DAY.isoformat()
 TEST_EPOCH = "1795564800"
 """SOURCE_DATE_EPOCH of test builds (TEST_TODAY, 00:00 UTC): MkDocs and the exports take the
 build time from it (sitemap dates, the gzip header), so two builds give the same bytes."""

@@ -7,16 +7,15 @@ particular mistake writes it into the copy.
 from __future__ import annotations
 
 import shutil
-from datetime import date
 from pathlib import Path
 
 from handbook.model.languages import Languages
 from handbook.model.review import ReviewPolicy
 from handbook.reading.loader import LoadResult, load_handbook
 from handbook.tools.init import init_handbook
-from tests.sitebuild import ROOT
+from tests.sitebuild import ROOT, TEST_DAY
 
-TODAY = date(2026, 11, 25)
+TODAY = TEST_DAY
 POLICY = ReviewPolicy(TODAY, due_soon_days=30, review_months=12)
 """The review rules of tests/fixtures/config/mkdocs.yml, the starter projects' settings."""
 

@@ -21,11 +21,11 @@ from handbook.export.write import export_files, write_files
 from handbook.model import Handbook
 from handbook.reading.loader import load_handbook
 from tests.hotel import HOTEL_LANGUAGES, hotel_policy
-from tests.sitebuild import ROOT
+from tests.sitebuild import ROOT, TEST_DAY
 
 FIXTURE = Path(__file__).parent / "fixtures" / "small"
 SCHEMA = ROOT / "schema" / "standards-export.schema.json"
-TODAY = date(2026, 11, 25)
+TODAY = TEST_DAY
 STAMP = datetime(2026, 11, 25, tzinfo=UTC)
 
 

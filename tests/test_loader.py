@@ -10,7 +10,7 @@ from handbook.model import Level, StandardType, fingerprint
 from handbook.reading.loader import load_handbook
 from tests.hotel import HOTEL_LANGUAGES, LANGUAGES, hotel_policy
 
-POLICY = hotel_policy(date(2026, 11, 25))
+POLICY = hotel_policy()
 FIXTURE = Path(__file__).parent / "fixtures" / "small"
 CHECKER_BASE = Path(__file__).parent / "checker" / "base"
 

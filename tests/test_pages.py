@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,7 @@ FIXTURE = Path(__file__).parent / "fixtures" / "small"
 
 @pytest.fixture(scope="module")
 def handbook() -> Handbook:
-    result = load_handbook(FIXTURE, hotel_policy(date(2026, 11, 25)), HOTEL_LANGUAGES)
+    result = load_handbook(FIXTURE, hotel_policy(), HOTEL_LANGUAGES)
     assert result.handbook is not None
     return result.handbook
 

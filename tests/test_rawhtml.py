@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import markdown
@@ -18,7 +17,7 @@ from handbook.site.rawhtml import RawHtml
 from tests.hotel import HOTEL_LANGUAGES, hotel_policy
 
 FIXTURE = Path(__file__).parent / "fixtures" / "small"
-POLICY = hotel_policy(date(2026, 11, 25))
+POLICY = hotel_policy()
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -19,7 +18,7 @@ from tests.hotel import HOTEL_LANGUAGES, hotel_policy
 
 FIXTURE = Path(__file__).parent / "fixtures" / "small"
 GOLDEN = Path(__file__).parent / "golden"
-POLICY = hotel_policy(date(2026, 11, 25))
+POLICY = hotel_policy()
 
 
 @pytest.fixture(scope="module")

@@ -8,6 +8,7 @@ import pytest
 
 from handbook.model import Level, Standard, StandardType, Text
 from handbook.model.review import ReviewPolicy, ReviewStatus, add_months, build_today
+from tests.sitebuild import TEST_DAY
 
 
 def standard(last_reviewed: date, months: int = 12) -> Standard:
@@ -50,14 +51,14 @@ def test_next_review_adds_calendar_months(start: date, months: int, expected: da
     ],
 )
 def test_status_around_the_due_soon_window(last_reviewed: date, expected: ReviewStatus) -> None:
-    policy = ReviewPolicy(date(2026, 11, 25), due_soon_days=30, review_months=12)
+    policy = ReviewPolicy(TEST_DAY, due_soon_days=30, review_months=12)
     assert policy.status(standard(last_reviewed)) is expected
 
 
 def test_due_soon_window_is_configurable() -> None:
     reviewed = standard(date(2025, 12, 20))
-    month = ReviewPolicy(date(2026, 11, 25), due_soon_days=30, review_months=12)
-    week = ReviewPolicy(date(2026, 11, 25), due_soon_days=7, review_months=12)
+    month = ReviewPolicy(TEST_DAY, due_soon_days=30, review_months=12)
+    week = ReviewPolicy(TEST_DAY, due_soon_days=7, review_months=12)
     assert month.status(reviewed) is ReviewStatus.DUE_SOON
     assert week.status(reviewed) is ReviewStatus.CURRENT
 

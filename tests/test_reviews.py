@@ -15,8 +15,9 @@ from handbook.render.standard import badge
 from handbook.render.urls import page_path, relative_url
 from handbook.render.view import View
 from tests.hotel import HOTEL_LANGUAGES, LANGUAGES, hotel_labels
+from tests.sitebuild import TEST_DAY
 
-TODAY = date(2026, 11, 25)
+TODAY = TEST_DAY
 POLICY = ReviewPolicy(TODAY, due_soon_days=30, review_months=12)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +12,7 @@ from handbook.model.review import ReviewPolicy
 from handbook.reading.problems import HandbookError
 from handbook.settings import DECLARED, read_settings, settings_of
 from tests.hotel import HOTEL, HOTEL_LANGUAGES, hotel_policy
-from tests.sitebuild import FIXTURES, ROOT
+from tests.sitebuild import FIXTURES, ROOT, TEST_DAY
 from tests.starterkit import POLICY as STARTER_POLICY
 
 CONFIG = "site/mkdocs.yml"
@@ -33,7 +32,7 @@ def test_defaults_are_a_30_day_window_and_a_12_month_interval(
     settings = read_settings({}, CONFIG, HOTEL_LANGUAGES)
     assert settings.policy.due_soon_days == 30
     assert settings.policy.review_months == 12
-    assert settings.policy.today == date(2026, 11, 25)
+    assert settings.policy.today == TEST_DAY
     assert settings.standards == Path("site/standards")
 
 

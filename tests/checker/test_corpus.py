@@ -19,12 +19,13 @@ import pytest
 from handbook.reading.yamlsource import MAX_FILE_BYTES
 from handbook.tools.cli import main
 from tests.checker.project import base_project
+from tests.sitebuild import TEST_TODAY
 
 HERE = Path(__file__).parent
 BROKEN = sorted((HERE / "broken").glob("*.yaml"))
 EXPECT = "# expect: "
 ELSEWHERE = re.compile(r"# expect (?P<name>[\w.-]+\.yaml): (?P<problem>.*)")
-TODAY = "2026-11-25"
+TODAY = TEST_TODAY
 
 
 def expected(path: Path) -> list[str]:

@@ -6,7 +6,6 @@ trees shaped almost like a phase file, which reach the deeper field readers.
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +24,7 @@ from handbook.tools.marking import mark_text
 from handbook.tools.report import Outcome, github_report, text_report
 from tests.hotel import HOTEL_LANGUAGES, hotel_policy
 
-POLICY = hotel_policy(date(2026, 11, 25))
+POLICY = hotel_policy()
 BASE = Path(__file__).parent / "base"
 # How many examples: the profile loaded in tests/conftest.py (fewer in `make test-fast`).
 SETTINGS = settings(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -21,7 +20,7 @@ from tests.hotel import HOTEL_LANGUAGES, hotel_policy
 from tests.sitebuild import HOTEL
 
 HERE = Path(__file__).parent
-POLICY = hotel_policy(date(2026, 11, 25))
+POLICY = hotel_policy()
 
 
 @pytest.fixture
