@@ -12,6 +12,7 @@ from typing import Any
 
 from handbook.build import build_of
 from handbook.render import reviews
+from handbook.render.fragments import Templates
 from handbook.render.overview import levels_side_by_side, sequence
 from handbook.render.phase import phase_page
 from handbook.render.translations import translation_tables
@@ -55,6 +56,7 @@ def define_env(env: Any) -> None:
             build.handbook,
             link,
             to_root="" if root == "./" else root,
+            templates=Templates(env.conf["theme"].custom_dir),
         )
 
     @html_macro
