@@ -24,6 +24,7 @@ from jinja2 import (
     Template,
     TemplateError,
     TemplateSyntaxError,
+    UndefinedError,
 )
 from jinja2.ext import Extension
 from jinja2.lexer import Token, TokenStream
@@ -135,4 +136,9 @@ def _message(name: str, error: TemplateError) -> str:
             if frame.filename.endswith(".html")
         ]
         place = f"{display_path(Path(frames[-1].filename))}:{frames[-1].lineno}" if frames else name
-    return f"{place}: error: template {name}: {error.message or type(error).__name__}"
+    hint = (
+        " (README.md, 'Adapting a card', lists the values each template receives)"
+        if isinstance(error, UndefinedError)
+        else ""
+    )
+    return f"{place}: error: {error.message or type(error).__name__}{hint}"

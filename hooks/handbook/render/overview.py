@@ -53,10 +53,8 @@ def levels_side_by_side(handbook: Handbook, view: View) -> str:
     parts: list[str] = []
     for phase in (*handbook.principles, *handbook.sequence):
         columns = {level: _level_items(phase, level, view) for level in Level}
-        parts.append(
-            f"## {md_text(view.text(phase.title))} {{#levels-{phase.slug}}}\n\n"
-            f"{view.render('levels.html', phase=phase, columns=columns)}\n"
-        )
+        table = view.render("levels.html", phase=phase, columns=columns)
+        parts.append(f"## {md_text(view.text(phase.title))} {{#levels-{phase.slug}}}\n\n{table}\n")
     return "\n".join(parts)
 
 
