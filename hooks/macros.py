@@ -14,6 +14,7 @@ from typing import Any
 from handbook.glue.plugin import build_state
 from handbook.model import Handbook
 from handbook.render import reviews
+from handbook.render.fragments import Templates
 from handbook.render.overview import levels_side_by_side, sequence
 from handbook.render.phase import phase_page
 from handbook.render.translations import translation_tables
@@ -62,6 +63,7 @@ def define_env(env: Any) -> None:
             build.handbook,
             link,
             to_root="" if root == "./" else root,
+            templates=Templates(env.conf["theme"].custom_dir),
         )
 
     @html_macro

@@ -3,6 +3,8 @@
 Allowed: **bold**, *emphasis*, `code`, [links](https://…) to http, https and mailto
 addresses, and lists whose lines start with "- ". Everything else is escaped, so text from
 a pull request can never become markup, script or a template in any page, export or feed.
+``inline`` and ``block`` return ``markupsafe.Markup``: the one place the editors' text turns
+into HTML, which the fragment templates then put in without escaping it again.
 """
 
 from __future__ import annotations
@@ -10,13 +12,15 @@ from __future__ import annotations
 import re
 from html import escape
 
+from markupsafe import Markup
+
 _LINK = re.compile(r"\[([^\[\]]+)\]\(((?:https?://|mailto:)[^\s()<>\"']+)\)")
 _BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
 _EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])")
 _CODE = re.compile(r"`([^`]+)`")
 
 
-def inline(text: str) -> str:
+def inline(text: str) -> Markup:
     """One paragraph of the subset as HTML; anything not in the subset stays literal text.
 
     NUL marks the code placeholders below, so it is dropped first: a NUL in the text (which
@@ -33,7 +37,7 @@ def inline(text: str) -> str:
     html = _LINK.sub(_link, html)
     html = _BOLD.sub(r"<strong>\1</strong>", html)
     html = _EMPHASIS.sub(r"<em>\1</em>", html)
-    return re.sub(r"\x00(\d+)\x00", lambda m: codes[int(m.group(1))], html)
+    return Markup(re.sub(r"\x00(\d+)\x00", lambda m: codes[int(m.group(1))], html))
 
 
 def _link(match: re.Match[str]) -> str:
@@ -41,7 +45,7 @@ def _link(match: re.Match[str]) -> str:
     return f'<a href="{target}" rel="nofollow noopener">{label}</a>'
 
 
-def block(text: str) -> str:
+def block(text: str) -> Markup:
     """A whole text field as HTML paragraphs and lists, on one line per element."""
     parts: list[str] = []
     items: list[str] = []
@@ -68,7 +72,7 @@ def block(text: str) -> str:
                 flush()
             paragraph.append(stripped)
     flush()
-    return "".join(parts)
+    return Markup("".join(parts))
 
 
 def plain(text: str) -> str:

@@ -2,28 +2,49 @@
 
 from __future__ import annotations
 
-from html import escape
+from dataclasses import dataclass
 
-from handbook.model import Handbook, Level, Phase
+from markupsafe import Markup
+
+from handbook.model import Handbook, Level, Phase, Standard
 from handbook.render.markup import inline
-from handbook.render.view import View, isolate, md_text
+from handbook.render.view import View, md_text
 
 
-def sequence(handbook: Handbook, view: View) -> str:
+@dataclass(frozen=True)
+class SequenceItem:
+    """One phase of the home page's list; ``number`` is None for the principles."""
+
+    phase: Phase
+    number: int | None
+    href: str
+    summary: Markup
+    count: str
+
+
+@dataclass(frozen=True)
+class LevelItem:
+    """One standard in a level column, linking to its card."""
+
+    standard: Standard
+    href: str
+    text: Markup
+
+
+def sequence(handbook: Handbook, view: View) -> Markup:
     """The principles first, then every phase in service order, each with its summary."""
-    cards = [_phase_card(p, view, None) for p in handbook.principles]
-    cards += [_phase_card(p, view, n) for n, p in enumerate(handbook.sequence, 1)]
-    return f'<ol class="hb-sequence">{"".join(cards)}</ol>'
+    items = [_sequence_item(p, view, None) for p in handbook.principles]
+    items += [_sequence_item(p, view, n) for n, p in enumerate(handbook.sequence, 1)]
+    return view.render("sequence.html", items=items)
 
 
-def _phase_card(phase: Phase, view: View, number: int | None) -> str:
-    step = f'<span class="hb-sequence__number">{number}</span> ' if number else ""
-    count = view.count("standards_count", len(phase.standards))
-    return (
-        f'<li class="hb-sequence__phase"><a href="{escape(view.link(phase.slug, None))}">'
-        f"{step}<strong>{escape(view.text(phase.title))}</strong></a>"
-        f"<p>{inline(view.text(phase.summary))}</p>"
-        f'<p class="hb-sequence__count">{escape(count)}</p></li>'
+def _sequence_item(phase: Phase, view: View, number: int | None) -> SequenceItem:
+    return SequenceItem(
+        phase,
+        number,
+        view.link(phase.slug, None),
+        inline(view.text(phase.summary)),
+        view.count("standards_count", len(phase.standards)),
     )
 
 
@@ -31,23 +52,15 @@ def levels_side_by_side(handbook: Handbook, view: View) -> str:
     """Per phase, a table with one column per level, so the step up is easy to see."""
     parts: list[str] = []
     for phase in (*handbook.principles, *handbook.sequence):
-        head = "".join(f'<th scope="col">{escape(view.label(lv.value))}</th>' for lv in Level)
-        cells = "".join(f"<td>{_level_cell(phase, level, view)}</td>" for level in Level)
-        parts.append(
-            f"## {md_text(view.text(phase.title))} {{#levels-{phase.slug}}}\n\n"
-            f'<div class="hb-levels"><table><thead><tr>{head}</tr></thead>'
-            f"<tbody><tr>{cells}</tr></tbody></table></div>\n"
-        )
+        columns = {level: _level_items(phase, level, view) for level in Level}
+        table = view.render("levels.html", phase=phase, columns=columns)
+        parts.append(f"## {md_text(view.text(phase.title))} {{#levels-{phase.slug}}}\n\n{table}\n")
     return "\n".join(parts)
 
 
-def _level_cell(phase: Phase, level: Level, view: View) -> str:
-    items = [
-        f'<li><a href="{escape(view.link(phase.slug, s.anchor))}">{isolate(s.id)}</a> '
-        f"{inline(view.text(s.text))}</li>"
+def _level_items(phase: Phase, level: Level, view: View) -> list[LevelItem]:
+    return [
+        LevelItem(s, view.link(phase.slug, s.anchor), inline(view.text(s.text)))
         for s in phase.standards
         if s.level is level
     ]
-    if not items:
-        return f'<p class="hb-empty">{escape(view.label("none_at_level"))}</p>'
-    return f'<ul class="hb-levels__list">{"".join(items)}</ul>'

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from handbook.model import Phase, Step
 from handbook.render.standard import standard_card, translated_block
 from handbook.render.view import View, md_text
@@ -23,15 +21,9 @@ def phase_page(phase: Phase, view: View) -> str:
 
 
 def _step_section(phase: Phase, step: Step, view: View) -> list[str]:
-    qualities = " ".join(
-        f'<span class="hb-quality">{escape(view.quality(q))}</span>' for q in step.qualities
-    )
     lines = [f"## {md_text(view.text(step.title))} {{#step-{step.id}}}", ""]
-    if qualities:
-        lines += [
-            f'<p class="hb-qualities"><span class="hb-qualities__label">'
-            f"{escape(view.label('qualities'))}:</span> {qualities}</p>",
-            "",
-        ]
+    if step.qualities:
+        qualities = [view.quality(q) for q in step.qualities]
+        lines += [view.render("qualities.html", qualities=qualities), ""]
     lines += [standard_card(s, view) + "\n" for s in phase.standards_of(step.id)]
     return lines

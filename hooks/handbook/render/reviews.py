@@ -7,23 +7,66 @@ calendar and the exports agree on each standard's status.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, timedelta
-from html import escape
+
+from markupsafe import Markup, escape
 
 from handbook.export import CALENDAR_FILE, DATA_FILE, table_file
-from handbook.model import Handbook, Phase, Standard, Text
+from handbook.model import Handbook, Phase, Standard
 from handbook.model.languages import native_name
 from handbook.model.review import Due, ReviewStatus, count_by_status, review_list
 from handbook.render.markup import inline
-from handbook.render.standard import badge
-from handbook.render.view import View, isolate, md_text
+from handbook.render.standard import STATUSES, badge
+from handbook.render.view import View, md_text
+
+
+@dataclass(frozen=True)
+class Row:
+    """One standard in a review table; ``translated`` is False when ``text`` is the source
+    text, which the table marks with its language so it keeps its direction."""
+
+    standard: Standard
+    href: str
+    text: Markup
+    translated: bool
+    phase: str
+    last_reviewed: Markup
+
+
+@dataclass(frozen=True)
+class DueRow(Row):
+    """A row of the dashboard: also the next review and the status badge."""
+
+    status: ReviewStatus
+    next_review: Markup
+    badge: Markup
+
+
+@dataclass(frozen=True)
+class PhaseRow:
+    """One phase of the dashboard's table: the number of standards per status."""
+
+    phase: Phase
+    href: str
+    counts: tuple[tuple[ReviewStatus, int], ...]
+    total: int
+
+
+@dataclass(frozen=True)
+class Download:
+    """The CSV table of one language."""
+
+    language: str
+    href: str
+    name: str
 
 
 def review_dashboard(handbook: Handbook, view: View) -> str:
     """Counts, the downloads, counts per phase, then one list per owner, most urgent first."""
     dues = review_list(handbook.standards(), view.policy)
     parts = [
-        f'<p class="hb-review-asof">{_as_of(view)}</p>',
+        view.render("review-as-of.html", as_of=_as_of(view)),
         _counts(dues, view),
         f"## {md_text(view.label('downloads'))} {{#downloads}}",
         _downloads(view),
@@ -42,14 +85,11 @@ def review_dashboard(handbook: Handbook, view: View) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def review_summary(handbook: Handbook, view: View, dashboard: str) -> str:
+def review_summary(handbook: Handbook, view: View, dashboard: str) -> Markup:
     """The home page's counts per status, with a link to the dashboard at ``dashboard``."""
     dues = review_list(handbook.standards(), view.policy)
-    return (
-        f'<div class="hb-review-summary"><p class="hb-review-asof">{_as_of(view)}</p>'
-        f"{_counts(dues, view)}"
-        f'<p><a class="hb-review-summary__link" href="{escape(dashboard)}">'
-        f"{escape(view.label('open_dashboard'))}</a></p></div>"
+    return view.render(
+        "review-summary.html", as_of=_as_of(view), counts=_counts(dues, view), dashboard=dashboard
     )
 
 
@@ -57,20 +97,12 @@ def recent_changes(handbook: Handbook, view: View, days: int = 90) -> str:
     """Standards reviewed in the last ``days`` days up to the build date, newest first."""
     since = view.policy.today - timedelta(days=days)
     recent = changed_since(handbook.standards(), since, view.policy.today)
-    if not recent:
-        return f'<p class="hb-empty">{_with_date(view, "no_changes", since)}</p>\n'
-    head = _head(view, "last_reviewed", "id", "standard", "phase", "owner")
-    rows = "".join(
-        f"<tr><td>{view.date(s.last_reviewed)}</td><td>{_id_link(s, view)}</td>"
-        f"<td>{_inline_text(s.text, view)}</td>"
-        f"<td>{escape(view.text(handbook.phase(s.phase).title))}</td>"
-        f"<td>{escape(view.owner(s.owner))}</td></tr>"
-        for s in recent
+    html = view.render(
+        "recent-changes.html",
+        since=_with_date(view, "changes_since" if recent else "no_changes", since),
+        rows=[_row(handbook, s, view) for s in recent],
     )
-    return (
-        f'<p class="hb-review-asof">{_with_date(view, "changes_since", since)}</p>\n\n'
-        f'<div class="hb-review-table"><table>{head}<tbody>{rows}</tbody></table></div>\n'
-    )
+    return html + "\n"
 
 
 def changed_since(standards: Iterable[Standard], since: date, today: date) -> list[Standard]:
@@ -79,101 +111,76 @@ def changed_since(standards: Iterable[Standard], since: date, today: date) -> li
     return sorted(recent, key=lambda s: (-s.last_reviewed.toordinal(), s.id))
 
 
-def _as_of(view: View) -> str:
+def _as_of(view: View) -> Markup:
     return _with_date(view, "as_of", view.policy.today)
 
 
-def _with_date(view: View, key: str, day: date) -> str:
-    """A label with a ``{date}`` slot, the label escaped and the date as a <time> element."""
+def _with_date(view: View, key: str, day: date) -> Markup:
+    """A label with a ``{date}`` slot: the label escaped, the date as a <time> element."""
     return escape(view.label(key)).replace("{date}", view.date(day))
 
 
-def _counts(dues: list[Due], view: View) -> str:
+def _counts(dues: list[Due], view: View) -> Markup:
     """The number of standards per status, in words, plus the total."""
     counts = count_by_status(dues)
-    items = "".join(
-        f'<li class="hb-review-count hb-review-count--{status.value}" '
-        f'data-status="{status.value}"><strong>{counts[status]}</strong> '
-        f"{escape(view.label(status.value))}</li>"
-        for status in ReviewStatus
+    return view.render(
+        "review-counts.html", counts=[(s, counts[s]) for s in ReviewStatus], total=len(dues)
     )
-    total = (
-        f'<li class="hb-review-count hb-review-count--total"><strong>{len(dues)}</strong> '
-        f"{escape(view.label('total'))}</li>"
-    )
-    return f'<ul class="hb-review-counts">{items}{total}</ul>'
 
 
-def _downloads(view: View) -> str:
+def _downloads(view: View) -> Markup:
     """Links to the files the build writes at the site root."""
-    tables = " · ".join(
-        f'<a href="{escape(view.to_root + table_file(language))}" hreflang="{language}" '
-        f'download><bdi lang="{language}">{escape(native_name(language))}</bdi></a>'
+    tables = [
+        Download(language, view.to_root + table_file(language), native_name(language))
         for language in view.handbook.languages
+    ]
+    return view.render(
+        "review-downloads.html",
+        calendar=view.to_root + CALENDAR_FILE,
+        data=view.to_root + DATA_FILE,
+        tables=tables,
     )
-    items = (
-        f'<li><a href="{escape(view.to_root + CALENDAR_FILE)}" download>'
-        f"{escape(view.label('calendar_export'))}</a></li>"
-        f'<li><a href="{escape(view.to_root + DATA_FILE)}" download>'
-        f"{escape(view.label('data_export'))}</a></li>"
-        f"<li>{escape(view.label('table_export'))}: {tables}</li>"
-    )
-    return f'<ul class="hb-downloads">{items}</ul>'
 
 
-def _phase_table(handbook: Handbook, dues: list[Due], view: View) -> str:
+def _phase_table(handbook: Handbook, dues: list[Due], view: View) -> Markup:
     """Per phase, how many standards have each status, linking to the phase page."""
-    rows = "".join(
-        _phase_row(phase, [d for d in dues if d.standard.phase == phase.slug], view)
-        for phase in (*handbook.principles, *handbook.sequence)
-    )
-    head = _head(view, "phase", *(s.value for s in ReviewStatus), "total")
-    return f'<div class="hb-review-phases"><table>{head}<tbody>{rows}</tbody></table></div>'
+    rows = []
+    for phase in (*handbook.principles, *handbook.sequence):
+        counts = count_by_status(d for d in dues if d.standard.phase == phase.slug)
+        rows.append(
+            PhaseRow(
+                phase,
+                view.link(phase.slug, None),
+                tuple((s, counts[s]) for s in ReviewStatus),
+                sum(counts.values()),
+            )
+        )
+    return view.render("review-phases.html", rows=rows, statuses=STATUSES)
 
 
-def _phase_row(phase: Phase, dues: list[Due], view: View) -> str:
-    counts = count_by_status(dues)
-    cells = "".join(
-        f'<td class="{_count_class(status, counts[status])}">{counts[status]}</td>'
-        for status in ReviewStatus
-    )
-    title = f'<a href="{escape(view.link(phase.slug, None))}">{escape(view.text(phase.title))}</a>'
-    return f'<tr><th scope="row">{title}</th>{cells}<td>{len(dues)}</td></tr>'
-
-
-def _count_class(status: ReviewStatus, count: int) -> str:
-    """A non-zero count carries its status, so the stylesheet can make overdue stand out."""
-    base = "hb-review-phases__count"
-    return f"{base} {base}--{status.value}" if count else base
-
-
-def _due_table(handbook: Handbook, dues: list[Due], view: View) -> str:
+def _due_table(handbook: Handbook, dues: list[Due], view: View) -> Markup:
     """One row per standard: ID, text, phase, last and next review, status badge."""
-    head = _head(view, "id", "standard", "phase", "last_reviewed", "next_review", "status")
-    rows = "".join(
-        f'<tr data-status="{d.status.value}"><td>{_id_link(d.standard, view)}</td>'
-        f"<td>{_inline_text(d.standard.text, view)}</td>"
-        f"<td>{escape(view.text(handbook.phase(d.standard.phase).title))}</td>"
-        f"<td>{view.date(d.standard.last_reviewed)}</td><td>{view.date(d.next_review)}</td>"
-        f"<td>{badge(d.standard, view, with_date=False)}</td></tr>"
+    rows = [
+        DueRow(
+            **vars(_row(handbook, d.standard, view)),
+            status=d.status,
+            next_review=view.date(d.next_review),
+            badge=badge(d.standard, view, with_date=False),
+        )
         for d in dues
+    ]
+    return view.render("review-table.html", rows=rows)
+
+
+def _row(handbook: Handbook, standard: Standard, view: View) -> Row:
+    """A standard's cells; its text on one line, in the reader's language when there is one."""
+    translated = standard.text.has(view.language)
+    text = view.text(standard.text) if translated else standard.text.source
+    return Row(
+        standard,
+        view.link(standard.phase, standard.anchor),
+        inline(" ".join(text.split())),
+        translated,
+        view.text(handbook.phase(standard.phase).title),
+        view.date(standard.last_reviewed),
     )
-    return f'<div class="hb-review-table"><table>{head}<tbody>{rows}</tbody></table></div>'
-
-
-def _head(view: View, *keys: str) -> str:
-    cells = "".join(f'<th scope="col">{escape(view.label(key))}</th>' for key in keys)
-    return f"<thead><tr>{cells}</tr></thead>"
-
-
-def _id_link(standard: Standard, view: View) -> str:
-    href = escape(view.link(standard.phase, standard.anchor))
-    return f'<a class="hb-standard__id" href="{href}">{isolate(standard.id)}</a>'
-
-
-def _inline_text(text: Text, view: View) -> str:
-    """A text in one table cell; a source-text fallback is marked so it keeps its direction."""
-    if text.has(view.language):
-        return inline(" ".join(view.text(text).split()))
-    source = inline(" ".join(text.source.split()))
-    return f'<span lang="{view.source_language}" dir="{view.source_direction}">{source}</span>'

@@ -2,14 +2,32 @@
 
 from __future__ import annotations
 
-from html import escape
+from dataclasses import dataclass
 
 from handbook.model import Handbook
 from handbook.model.languages import native_name
 from handbook.model.status import LanguageStatus, Row, State, translation_status
-from handbook.render.view import View, isolate
+from handbook.render.view import View
 
-EMPTY = "—"
+
+@dataclass(frozen=True)
+class Name:
+    """An ID in a cell; ``href`` links a standard to its card (None for the other texts)."""
+
+    name: str
+    href: str | None
+
+
+@dataclass(frozen=True)
+class StatusRow:
+    """One phase of one language's table, or the other texts (``href`` None)."""
+
+    name: str
+    href: str | None
+    translated: int
+    total: int
+    missing: list[Name]
+    outdated: list[Name]
 
 
 def translation_tables(handbook: Handbook, view: View) -> str:
@@ -18,49 +36,31 @@ def translation_tables(handbook: Handbook, view: View) -> str:
 
 
 def _language_section(status: LanguageStatus, view: View) -> str:
-    state = "complete" if status.complete else "incomplete"
-    head = "".join(
-        f'<th scope="col">{escape(text)}</th>'
-        for text in (
-            view.label("phase"),
-            view.label("translated"),
-            view.label("missing"),
-            view.label("source_changed"),
-        )
+    html = view.render(
+        "translation-status.html",
+        status=status,
+        name=native_name(status.language, view.language),
+        rows=[_row(row, view) for row in status.rows],
     )
-    rows = "".join(_row(row, view) for row in status.rows)
-    name = native_name(status.language, view.language)
-    return (
-        f'<h2 id="status-{status.language}">{escape(name)}</h2>\n\n'
-        f'<p class="hb-translations__state hb-translations__state--{state}">'
-        f"{escape(view.label(state))}</p>\n\n"
-        f'<div class="hb-translations"><table><thead><tr>{head}</tr></thead>'
-        f"<tbody>{rows}</tbody></table></div>\n"
-    )
+    return html + "\n"
 
 
-def _row(row: Row, view: View) -> str:
-    if row.phase is not None:
-        title = escape(view.text(row.phase.title))
-        name = f'<a href="{escape(view.link(row.phase.slug, None))}">{title}</a>'
-    else:
-        name = escape(view.label("other_texts"))
-    count = f"{len(row.named(State.TRANSLATED))} / {row.total}"
-    return (
-        f'<tr><th scope="row">{name}</th><td>{isolate(count)}</td>'
-        f"<td>{_names(row, State.MISSING, view)}</td>"
-        f"<td>{_names(row, State.OUTDATED, view)}</td></tr>"
+def _row(row: Row, view: View) -> StatusRow:
+    phase = row.phase
+    slug = phase.slug if phase is not None else None
+    return StatusRow(
+        view.text(phase.title) if phase is not None else view.label("other_texts"),
+        view.link(phase.slug, None) if phase is not None else None,
+        len(row.named(State.TRANSLATED)),
+        row.total,
+        _names(row, State.MISSING, slug, view),
+        _names(row, State.OUTDATED, slug, view),
     )
 
 
-def _names(row: Row, wanted: State, view: View) -> str:
+def _names(row: Row, wanted: State, slug: str | None, view: View) -> list[Name]:
     """The IDs in ``wanted`` state; a standard's ID links to its card on the phase page."""
-    names = row.named(wanted)
-    if not names:
-        return EMPTY
-    if row.phase is None:
-        return ", ".join(isolate(name) for name in names)
-    slug = row.phase.slug
-    return ", ".join(
-        f'<a href="{escape(view.link(slug, name.lower()))}">{isolate(name)}</a>' for name in names
-    )
+    return [
+        Name(name, view.link(slug, name.lower()) if slug is not None else None)
+        for name in row.named(wanted)
+    ]

@@ -4,18 +4,38 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property, lru_cache
 from html import escape
+from typing import Any
+
+from markupsafe import Markup
 
 from handbook.model import Handbook, Text
 from handbook.model.review import ReviewPolicy
 from handbook.render.formats import local_date, local_number
+from handbook.render.fragments import Templates
 
 LinkToPhase = Callable[[str, str | None], str]
 """(phase slug, anchor or None) → URL of that phase page relative to the current page."""
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
+
+
+class Words:
+    """The labels of one language for templates: ``words.owner`` or ``words["due-soon"]``.
+
+    Attributes rather than a dict, whose methods (``items``, ``get``) a label could shadow,
+    and which Jinja tries as attributes first.
+    """
+
+    def __init__(self, words: dict[str, str]) -> None:
+        self.__dict__.update(words)
+
+    def __getitem__(self, key: str) -> str:
+        value: str = self.__dict__[key]
+        return value
 
 
 @dataclass(frozen=True)
@@ -28,6 +48,20 @@ class View:
     link: LinkToPhase
     to_root: str = ""
     """Relative link from this page to the site root ("../../" or ""), for the exports."""
+    templates: Templates = field(default_factory=Templates)
+    """The site's fragment templates; by default the package's own, without overrides."""
+
+    def render(self, template: str, **values: Any) -> Markup:
+        """The fragment ``template`` filled with ``values``; every template also gets the
+        view and ``words``."""
+        return self.templates.render(template, {"view": self, "words": self.words, **values})
+
+    @cached_property
+    def words(self) -> Words:
+        """Every label in the reader's language, looked up once per page rather than by a
+        call per use in every card."""
+        labels = self.handbook.labels.words
+        return Words({key: text.get(self.language) for key, text in labels.items()})
 
     def label(self, key: str) -> str:
         return self.handbook.labels.word(key, self.language)
@@ -37,12 +71,9 @@ class View:
         number = local_number(count, self.language)
         return self.handbook.labels.counts[key].get(self.language, count, number)
 
-    def date(self, day: date) -> str:
+    def date(self, day: date) -> Markup:
         """A localized date, isolated so it keeps its order inside right-to-left text."""
-        return (
-            f'<time datetime="{day.isoformat()}"><bdi>{escape(local_date(day, self.language))}'
-            "</bdi></time>"
-        )
+        return _time_element(day, self.language)
 
     def text(self, text: Text) -> str:
         """Plain text in the reader's language (the source text when not translated yet)."""
@@ -67,11 +98,14 @@ class View:
         return "rtl" if self.handbook.languages.is_rtl(self.source_language) else "ltr"
 
 
+@lru_cache(maxsize=8192)
+def _time_element(day: date, language: str) -> Markup:
+    """Cached like ``local_date``: a handbook prints the same few hundred dates on every card."""
+    return Markup('<time datetime="{}"><bdi>{}</bdi></time>').format(
+        day.isoformat(), local_date(day, language)
+    )
+
+
 def md_text(text: str) -> str:
     """Text safe inside a Markdown line: no HTML, no Markdown, no attribute lists."""
     return _MARKDOWN_SPECIALS.sub(r"\\\1", escape(" ".join(text.split()), quote=False))
-
-
-def isolate(text: str) -> str:
-    """Escaped text that keeps its own direction inside text of the other direction."""
-    return f"<bdi>{escape(text)}</bdi>"
