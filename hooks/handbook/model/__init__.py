@@ -2,8 +2,8 @@
 
 Raw YAML dictionaries end at the loader; everything past it uses these classes. Beside
 them: ``languages`` (the configured languages, their names, direction and plural rules),
-``review`` (when a standard is due) and ``status`` (which translations are missing or
-outdated).
+``glossary`` (one term for one thing, per language), ``review`` (when a standard is due)
+and ``status`` (which translations are missing or outdated).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+from handbook.model.glossary import Glossary
 from handbook.model.languages import Languages, plural_category
 
 
@@ -156,6 +157,7 @@ class Handbook:
     vocabulary: Vocabulary
     labels: Labels
     languages: Languages
+    glossary: Glossary = field(default_factory=Glossary)
 
     @property
     def principles(self) -> tuple[Phase, ...]:

@@ -186,6 +186,8 @@ def _read_count(key: str, node: Node, texts: TextReader, problems: list[Problem]
         read = _read_forms(key, language, value, language == languages.source, problems)
         if read is not None:
             forms[language] = read
+            for _, _, form in value.entries:
+                texts.check_wording(form, language, problems)
     if languages.source not in forms:
         if languages.source not in given:
             problems.append(

@@ -8,7 +8,7 @@ duplicate key, alias and unreadable byte becomes a problem with a place.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -52,6 +52,9 @@ class Node:
     scalar: str = ""
     items: tuple[Node, ...] = ()
     entries: tuple[tuple[str, Place, Node], ...] = ()
+    raw: str = field(default="", repr=False, compare=False)
+    """A scalar as written in the file, quotes and block indicator included: it places a
+    word found in ``scalar`` on its own line and column (see ``handbook.reading.wording``)."""
 
     def describe(self) -> str:
         return KIND_NAMES[self.kind]
@@ -104,7 +107,7 @@ def parse_yaml(text: str, shown_as: str) -> tuple[Node | None, list[Problem]]:
     if root is None:
         return None, [Place(shown_as).error("the file is empty")]
     problems: list[Problem] = []
-    node = _convert(root, shown_as, problems, set(), 0)
+    node = _convert(root, text, shown_as, problems, set(), 0)
     return node, problems
 
 
@@ -142,7 +145,7 @@ def _place(node: yaml.Node, shown_as: str) -> Place:
 
 
 def _convert(
-    node: yaml.Node, shown_as: str, problems: list[Problem], seen: set[int], depth: int
+    node: yaml.Node, text: str, shown_as: str, problems: list[Problem], seen: set[int], depth: int
 ) -> Node:
     place = _place(node, shown_as)
     if id(node) in seen:
@@ -160,16 +163,24 @@ def _convert(
             place.error(f"the YAML tag '{tag}' is not allowed; delete it and write a plain value")
         )
     if isinstance(node, yaml.ScalarNode):
-        return Node(_TAGS.get(node.tag, "other"), place, scalar=node.value)
+        raw = text[node.start_mark.index : node.end_mark.index]
+        return Node(_TAGS.get(node.tag, "other"), place, scalar=node.value, raw=raw)
     if isinstance(node, yaml.SequenceNode):
-        items = tuple(_convert(item, shown_as, problems, seen, depth + 1) for item in node.value)
+        items = tuple(
+            _convert(item, text, shown_as, problems, seen, depth + 1) for item in node.value
+        )
         return Node("seq", place, items=items)
     assert isinstance(node, yaml.MappingNode)
-    return Node("map", place, entries=_entries(node, shown_as, problems, seen, depth))
+    return Node("map", place, entries=_entries(node, text, shown_as, problems, seen, depth))
 
 
 def _entries(
-    node: yaml.MappingNode, shown_as: str, problems: list[Problem], seen: set[int], depth: int
+    node: yaml.MappingNode,
+    text: str,
+    shown_as: str,
+    problems: list[Problem],
+    seen: set[int],
+    depth: int,
 ) -> tuple[tuple[str, Place, Node], ...]:
     entries: list[tuple[str, Place, Node]] = []
     first_seen: dict[str, Place] = {}
@@ -188,7 +199,7 @@ def _entries(
             )
             continue
         first_seen[key] = key_place
-        value = _convert(value_node, shown_as, problems, seen, depth + 1)
+        value = _convert(value_node, text, shown_as, problems, seen, depth + 1)
         entries.append((key, key_place, value))
     return tuple(entries)
 
