@@ -134,10 +134,13 @@ class Count:
     source_language: str
 
     def get(self, language: str, count: int, number: str) -> str:
+        return self.pattern(language, count).replace("{count}", number)
+
+    def pattern(self, language: str, count: int) -> str:
+        """The pattern, with its ``{count}`` slot, that ``count`` takes in ``language``."""
         chosen = language if language in self.forms else self.source_language
         patterns = self.forms[chosen]
-        pattern = patterns.get(plural_category(chosen, count), patterns["other"])
-        return pattern.replace("{count}", number)
+        return patterns.get(plural_category(chosen, count), patterns["other"])
 
 
 @dataclass(frozen=True)

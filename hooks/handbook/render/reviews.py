@@ -89,19 +89,27 @@ def _with_date(view: View, key: str, day: date) -> str:
 
 
 def _counts(dues: list[Due], view: View) -> str:
-    """The number of standards per status, in words, plus the total."""
+    """The number of standards per status, in words, plus the total.
+
+    Each is a count of labels.yaml, so the words agree with the number: Polish writes
+    "1 aktualny", "2 aktualne", "5 aktualnych".
+    """
     counts = count_by_status(dues)
     items = "".join(
         f'<li class="hb-review-count hb-review-count--{status.value}" '
-        f'data-status="{status.value}"><strong>{counts[status]}</strong> '
-        f"{escape(view.label(status.value))}</li>"
+        f'data-status="{status.value}">{view.count_html(_count_key(status), counts[status])}</li>'
         for status in ReviewStatus
     )
     total = (
-        f'<li class="hb-review-count hb-review-count--total"><strong>{len(dues)}</strong> '
-        f"{escape(view.label('total'))}</li>"
+        '<li class="hb-review-count hb-review-count--total">'
+        f"{view.count_html('total_count', len(dues))}</li>"
     )
     return f'<ul class="hb-review-counts">{items}{total}</ul>'
+
+
+def _count_key(status: ReviewStatus) -> str:
+    """The count of labels.yaml for a status: due-soon → due_soon_count."""
+    return f"{status.value.replace('-', '_')}_count"
 
 
 def _downloads(view: View) -> str:
