@@ -7,10 +7,11 @@ warning on the word itself, with the term to write instead. The rules (the forma
 - an ``avoid`` entry is a word or a phrase, matched case-insensitively at word boundaries;
   the words of a phrase may be split by any spaces, a line break or a hyphen;
 - a trailing ``*`` matches any ending of its word (``klient*``: klienta, klientów);
-- Arabic: the article ال and the proclitics و ف ب ل ك (لل is ل + ال) are ignored at the
-  start of a text's word, and the article (with a proclitic before it) at the start of the
-  avoid word, so ``الضيف`` finds والضيف, بالضيف, للضيف and ضيف. A lone proclitic is not
-  taken off an avoid word: و ب ل ك ف also begin many words (بطاقة is not ب + طاقة);
+- Arabic: a text's word may carry one group of proclitics before the avoid word: و or ف,
+  then ب ك or ل, then the article (ال, or لل for ل + ال). An avoid word written with the
+  article finds only words with the article (``الضيف``: الضيف, والضيف, بالضيف, للضيف, not
+  ضيف); one written without it finds both (``ضيف``: ضيف, بضيف, والضيف). Nothing is taken
+  off the avoid word itself: و ف ب ل ك also begin many words (فاخر is not ف + آخر);
 - short vowels (harakat) and tatweel are ignored, and أ إ آ ٱ compare as the bare alef
   (U+0627), in any language;
 - no other folding: ł and l are different letters.
@@ -44,17 +45,21 @@ _GAP = r"[\s\-\u2010\u2011]+"
 _ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
 _MARKS = re.compile(f"[{MARKS}]+")
 _ALEF_FOLD = str.maketrans(dict.fromkeys(ALEFS[1:], ALEFS[0]))
-_ARTICLE = re.compile(
-    r"^(?:[\u0648\u0641]?[\u0628\u0643]?\u0627\u0644|[\u0648\u0641]?\u0644\u0644)(?=\w\w)"
-)
-"""ال, وال, بال, كال, فال, لل… at the start of an avoid word that keeps two letters after it."""
+_ARTICLE = re.compile("^\u0627\u0644(?=\\w\\w)")
+"""The article ال at the start of an avoid word (with its alef folded), before two letters."""
+_CONJUNCTION = f"(?:[\u0648\u0641]{_MARK})?"  # و ف
 _PROCLITICS = (
-    f"(?:[\u0648\u0641]{_MARK})?"  # و ف
-    f"(?:[\u0628\u0643]{_MARK}(?:{_ALEF}{_MARK}\u0644{_MARK})?"  # ب ك, then ال
+    f"{_CONJUNCTION}(?:[\u0628\u0643]{_MARK}(?:{_ALEF}{_MARK}\u0644{_MARK})?"  # ب ك, then ال
     f"|\u0644{_MARK}(?:\u0644{_MARK})?"  # ل, لل
     f"|{_ALEF}{_MARK}\u0644{_MARK})?"  # ال
 )
-"""What may stand before an Arabic word in a text: و or ف, then ب ك ل, ال, لل or بال."""
+"""What may stand before an Arabic word written without the article: و or ف, then ب ك ل,
+ال, لل (ل + ال) or بال."""
+_WITH_ARTICLE = (
+    f"{_CONJUNCTION}(?:(?:[\u0628\u0643]{_MARK})?{_ALEF}{_MARK}\u0644{_MARK}"  # (ب ك) ال
+    f"|\u0644{_MARK}\u0644{_MARK})"  # لل
+)
+"""The article, and what may stand before it: و or ف, then ب or ك; لل is ل + ال."""
 
 
 def uses_arabic_grammar(language: str) -> bool:
@@ -68,7 +73,8 @@ def fold(word: str) -> str:
 
 
 def avoid_key(entry: str, language: str) -> str:
-    """What two avoid entries share when they find the same words: 'Client' and 'client'."""
+    """What two avoid entries share when they find the same words: 'Client' and 'client',
+    الضيف and ضيف (which finds الضيف too)."""
     words = (fold(word) for word in entry.split())
     if uses_arabic_grammar(language):
         words = (_ARTICLE.sub("", word) for word in words)
@@ -95,8 +101,9 @@ def _word_pattern(word: str, language: str, stem: bool) -> str:
     if arabic:
         word = _MARKS.sub("", word).translate(_ALEF_FOLD)
         if uses_arabic_grammar(language):
-            word = _ARTICLE.sub("", word)
-            prefix = _PROCLITICS
+            bare = _ARTICLE.sub("", word)
+            prefix = _WITH_ARTICLE if bare != word and not stem else _PROCLITICS
+            word = bare
     if stem and len(word) > 3:
         word = word[: max(3, len(word) - 2)]  # pokój: pokoju; klient: klienta; karta: kart
     letters = (_letter(char) + (_MARK if arabic else "") for char in word)
