@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from handbook.model.languages import Languages
+from handbook.reading.loader import phase_files
 from handbook.tools.cli import main
 from handbook.tools.init import STARTER, InitRefused, init_handbook
 from handbook.tools.new import NewRefused, new_phase, new_standard, next_id
@@ -34,9 +35,7 @@ def run(project: Path, *args: str, capsys: pytest.CaptureFixture[str]) -> tuple[
 
 
 def phase_file(project: Path) -> Path:
-    (path,) = (
-        p for p in (project / "standards").glob("*.yaml") if p.stem not in {"vocabulary", "labels"}
-    )
+    (path,) = phase_files(project / "standards")
     return path
 
 
@@ -56,6 +55,25 @@ def test_the_starter_has_every_type_and_level_and_loads_cleanly(project: Path) -
     standards = list(result.handbook.standards())
     assert {s.type.value for s in standards} == {"personal", "product", "procedure"}
     assert {s.level.value for s in standards} == {"basic", "expected", "exclusive"}
+
+
+def test_the_starter_uses_the_terms_of_its_own_glossary(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The starter's own texts and pages use its terms; a variant written into a page is
+    warned, in the language of the page."""
+    result = load(project)
+    assert result.handbook is not None
+    concepts = result.handbook.glossary.concepts
+    assert concepts and all(set(c.terms) == {"en", "pl", "ar"} for c in concepts)
+    assert run(project, "check", capsys=capsys) == (0, "checked 4 files: no problems found\n")
+    customer = next(c for c in concepts if c.key == "customer")
+    page = project / "docs" / "reading.pl.md"
+    variant = customer.terms["pl"].avoid[0].rstrip("*") + "a"
+    page.write_text(page.read_text(encoding="utf-8") + f"\n{variant}\n", encoding="utf-8")
+    code, out = run(project, "check", capsys=capsys)
+    assert code == 0
+    assert f"docs/reading.pl.md:{page.read_text().count(chr(10))}:1: warning: '{variant}'" in out
 
 
 def test_init_keeps_only_the_languages_asked_for(tmp_path: Path) -> None:

@@ -22,7 +22,7 @@ from handbook.export import build_timestamp
 from handbook.model import Handbook
 from handbook.model.review import ReviewStatus, count_by_status, review_list
 from handbook.reading.loader import load_handbook
-from tests.hotel import HOTEL_LANGUAGES, LANGUAGES, hotel_policy, label
+from tests.hotel import HOTEL_LANGUAGES, LANGUAGES, hotel_labels, hotel_policy, label
 from tests.sitebuild import ROOT, TEST_TODAY, mkdocs_build, project_copy
 
 pytestmark = pytest.mark.build
@@ -161,7 +161,8 @@ def test_home_page_shows_the_counts_and_links_to_the_dashboard(
     summary = re.search(r'<div class="hb-review-summary">.*?</div>', html)
     assert summary is not None
     total = len(list(handbook.standards()))
-    assert f"<strong>{total}</strong> {label(language, 'total')}" in summary.group(0)
+    pattern = hotel_labels().counts["total_count"].pattern(language, total)
+    assert pattern.replace("{count}", f"<strong>{total}</strong>") in summary.group(0)
     link = re.search(r'class="hb-review-summary__link" href="([^"]+)"', summary.group(0))
     assert link is not None
     dashboard = target_of(built_site, PREFIX[language], link.group(1))

@@ -123,10 +123,10 @@ def test_dashboard_counts_every_status_and_the_total() -> None:
     html = review_dashboard(HANDBOOK, view())
     top = html[: html.index("## Downloads")]
     assert re.findall(r"<strong>(\d+)</strong> ([\w ]+)</li>", top) == [
-        ("2", "Overdue"),
-        ("2", "Due soon"),
-        ("3", "Current"),
-        ("7", "Total"),
+        ("2", "overdue"),
+        ("2", "due soon"),
+        ("3", "current"),
+        ("7", "in total"),
     ]
     assert 'Status on <time datetime="2026-11-25">' in top
 
@@ -198,8 +198,9 @@ def test_dashboard_links_the_exports_at_the_site_root() -> None:
 def test_home_summary_shows_the_counts_and_links_to_the_dashboard() -> None:
     html = review_summary(HANDBOOK, view("pl", to_root=""), "reviews/")
     assert '<a class="hb-review-summary__link" href="reviews/">Otwórz panel przeglądów</a>' in html
-    assert "<strong>2</strong> Po terminie" in html
-    assert "<strong>7</strong> Razem" in html
+    assert "<strong>2</strong> po terminie" in html
+    assert "<strong>3</strong> aktualne" in html, "the words agree with the number"
+    assert "<strong>7</strong> łącznie" in html
 
 
 def test_table_badge_has_no_date_but_every_word_for_the_script() -> None:

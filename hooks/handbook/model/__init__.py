@@ -2,8 +2,8 @@
 
 Raw YAML dictionaries end at the loader; everything past it uses these classes. Beside
 them: ``languages`` (the configured languages, their names, direction and plural rules),
-``review`` (when a standard is due) and ``status`` (which translations are missing or
-outdated).
+``glossary`` (one term for one thing, per language), ``review`` (when a standard is due)
+and ``status`` (which translations are missing or outdated).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+from handbook.model.glossary import Glossary
 from handbook.model.languages import Languages, plural_category
 
 
@@ -133,10 +134,13 @@ class Count:
     source_language: str
 
     def get(self, language: str, count: int, number: str) -> str:
+        return self.pattern(language, count).replace("{count}", number)
+
+    def pattern(self, language: str, count: int) -> str:
+        """The pattern, with its ``{count}`` slot, that ``count`` takes in ``language``."""
         chosen = language if language in self.forms else self.source_language
         patterns = self.forms[chosen]
-        pattern = patterns.get(plural_category(chosen, count), patterns["other"])
-        return pattern.replace("{count}", number)
+        return patterns.get(plural_category(chosen, count), patterns["other"])
 
 
 @dataclass(frozen=True)
@@ -156,6 +160,7 @@ class Handbook:
     vocabulary: Vocabulary
     labels: Labels
     languages: Languages
+    glossary: Glossary = field(default_factory=Glossary)
 
     @property
     def principles(self) -> tuple[Phase, ...]:

@@ -17,7 +17,8 @@ FINGERPRINT_PATTERN = r"^[0-9a-f]{8}$"
 
 @dataclass(frozen=True)
 class Field:
-    """One key of a record. ``kind`` is slug, id, int, text, choice, date, slugs or records."""
+    """One key of a record. ``kind`` is slug, id, int, text, choice, date, slugs, records,
+    word (one plain text, in no particular language) or words (a list of them)."""
 
     name: str
     kind: str
@@ -96,3 +97,23 @@ PHASE = Record(
         Field("standards", "records", "the standards of the phase", record=STANDARD),
     ),
 )
+
+GLOSSARY_ENTRY = Record(
+    "glossary entry",
+    (
+        Field("term", "word", "the preferred term in this language, e.g. guest"),
+        Field(
+            "avoid",
+            "words",
+            "variants a text must not use; a trailing * matches any ending, e.g. client*",
+            required=False,
+        ),
+        Field(
+            "search",
+            "words",
+            "other words readers look this up with, e.g. customer, visitor",
+            required=False,
+        ),
+    ),
+)
+"""One concept's words in one language, in ``glossary.yaml``."""

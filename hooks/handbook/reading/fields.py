@@ -22,6 +22,7 @@ from handbook.reading.contract import (
 )
 from handbook.reading.problems import Place, Problem
 from handbook.reading.textrules import text_faults
+from handbook.reading.wording import Wording
 from handbook.reading.yamlsource import KIND_NAMES, Node
 
 BASED_ON = "based_on"
@@ -178,10 +179,12 @@ class TextReader:
 
     The source language is required. A missing translation is a warning (the source text is
     shown) unless ``require_translations`` is set in ``mkdocs.yml``, then it is an error.
+    With the glossary's ``wording``, every text is also checked for the variants to avoid.
     """
 
     languages: Languages
     require_translations: bool = False
+    wording: Wording | None = None
 
     def __call__(self, node: Node, field: Field, problems: list[Problem]) -> Text | None:
         """A translatable field such as ``{en: …, pl: …}``; None after a problem."""
@@ -199,7 +202,7 @@ class TextReader:
                 continue  # an empty translation is one left for later: reported as missing
             elif language not in self.languages:
                 allowed = (*self.languages, BASED_ON)
-                problems.append(key_place.error(self._unknown_language(language, field, allowed)))
+                problems.append(key_place.error(self.unknown_language(language, field, allowed)))
             elif value.kind not in {"str", "int", "float"}:
                 problems.append(
                     value.place.error(
@@ -213,6 +216,7 @@ class TextReader:
                         value.place.error(f"the {english_name(language)} '{field.name}' {fault}")
                     )
                 translations[language] = value.scalar.strip()
+                self.check_wording(value, language, problems)
         source = self.languages.source
         if source not in translations:
             if not any(k == source for k, _, _ in node.entries):
@@ -228,11 +232,16 @@ class TextReader:
                 problems.append(self.missing(node.place, field, language))
         return Text(translations, source, based_on)
 
+    def check_wording(self, node: Node, language: str, problems: list[Problem]) -> None:
+        """A warning on each variant the glossary says to avoid in the text ``node``."""
+        if self.wording is not None:
+            problems.extend(self.wording.warnings(node, language))
+
     @property
     def example(self) -> str:
         return "e.g. {" + ", ".join(f"{code}: …" for code in self.languages) + "}"
 
-    def _unknown_language(self, key: str, field: Field, allowed: tuple[str, ...]) -> str:
+    def unknown_language(self, key: str, field: Field, allowed: tuple[str, ...]) -> str:
         try:
             locale = str(locale_of(key))
         except ValueError:

@@ -80,6 +80,10 @@ WORDS: dict[str, str] = {
 
 COUNTS: dict[str, str] = {
     "standards_count": "how many standards a phase has, e.g. 11 standards",
+    "overdue_count": "review counts: how many standards are overdue, e.g. 2 overdue",
+    "due_soon_count": "review counts: how many standards are due soon, e.g. 3 due soon",
+    "current_count": "review counts: how many standards are current, e.g. 12 current",
+    "total_count": "review counts: how many standards in all, e.g. 17 in total",
 }
 """Words with a number: one form per CLDR plural category of each language."""
 
@@ -186,6 +190,8 @@ def _read_count(key: str, node: Node, texts: TextReader, problems: list[Problem]
         read = _read_forms(key, language, value, language == languages.source, problems)
         if read is not None:
             forms[language] = read
+            for _, _, form in value.entries:
+                texts.check_wording(form, language, problems)
     if languages.source not in forms:
         if languages.source not in given:
             problems.append(

@@ -16,10 +16,12 @@ from handbook.model.languages import Languages
 from handbook.model.review import ReviewPolicy
 from handbook.reading.crosschecks import unique_orders, unique_standard_ids
 from handbook.reading.fields import TextReader
+from handbook.reading.glossary import GLOSSARY_FILE, load_glossary
 from handbook.reading.labels import LABELS_FILE, load_labels
 from handbook.reading.phases import FileContext, load_phase_file
 from handbook.reading.problems import Problem, Severity
 from handbook.reading.vocabulary import VOCABULARY_FILE, load_vocabulary
+from handbook.reading.wording import Wording
 
 
 @dataclass
@@ -38,8 +40,9 @@ class LoadResult:
         return [p for p in self.problems if p.severity is Severity.WARNING]
 
 
-DATA_FILES = frozenset({VOCABULARY_FILE, LABELS_FILE})
+DATA_FILES = frozenset({VOCABULARY_FILE, LABELS_FILE, GLOSSARY_FILE})
 """The files of the data folder that are not phases."""
+OPTIONAL_FILES = frozenset({GLOSSARY_FILE})
 
 
 def phase_files(folder: Path) -> list[Path]:
@@ -48,15 +51,17 @@ def phase_files(folder: Path) -> list[Path]:
 
 def data_files(folder: Path) -> list[Path]:
     """Every file the loader reads from ``folder``."""
-    return [*(folder / name for name in sorted(DATA_FILES)), *phase_files(folder)]
+    names = (n for n in sorted(DATA_FILES) if n not in OPTIONAL_FILES or (folder / n).is_file())
+    return [*(folder / name for name in names), *phase_files(folder)]
 
 
 def load_handbook(
     folder: Path, policy: ReviewPolicy, languages: Languages, require_translations: bool = False
 ) -> LoadResult:
-    """Load every file of ``folder``: the vocabulary, the labels and the phases."""
+    """Load every file of ``folder``: the glossary, the vocabulary, the labels and the phases."""
     problems: list[Problem] = []
-    texts = TextReader(languages, require_translations)
+    glossary = load_glossary(folder / GLOSSARY_FILE, languages, problems)
+    texts = TextReader(languages, require_translations, Wording(glossary))
     vocabulary = load_vocabulary(folder / VOCABULARY_FILE, texts, problems)
     labels = load_labels(folder / LABELS_FILE, texts, problems)
     phases: list[Phase] = []
@@ -69,4 +74,4 @@ def load_handbook(
     if any(p.severity is Severity.ERROR for p in problems):
         return LoadResult(None, problems)
     phases.sort(key=lambda p: (p.order, p.slug))
-    return LoadResult(Handbook(tuple(phases), vocabulary, labels, languages), problems)
+    return LoadResult(Handbook(tuple(phases), vocabulary, labels, languages, glossary), problems)

@@ -72,6 +72,9 @@ class Node:
     entries: tuple[tuple[str, Place, Node], ...] = ()
     span: Span | None = None
     """Only in a tree parsed ``for_editing`` (see :func:`parse_yaml`)."""
+    raw: str = field(default="", repr=False, compare=False)
+    """A scalar as written in the file, quotes and block indicator included: it places a
+    word found in ``scalar`` on its own line and column (see ``handbook.reading.wording``)."""
 
     def describe(self) -> str:
         return KIND_NAMES[self.kind]
@@ -130,7 +133,7 @@ def parse_yaml(
         return None, [Place(shown_as).error(f"YAML syntax error: {error}")]
     if root is None:
         return None, [Place(shown_as).error("the file is empty")]
-    walk = _Walk(shown_as, for_editing)
+    walk = _Walk(shown_as, for_editing, text)
     node = _convert(root, walk, 0, root.start_mark.index)
     return node, walk.problems
 
@@ -174,6 +177,7 @@ class _Walk:
 
     shown_as: str
     editing: bool
+    text: str
     problems: list[Problem] = field(default_factory=list)
     seen: set[int] = field(default_factory=set)
 
@@ -203,7 +207,8 @@ def _convert(node: yaml.Node, walk: _Walk, depth: int, key: int) -> Node:
         )
     span = _span(node, key) if walk.editing else None
     if isinstance(node, yaml.ScalarNode):
-        return Node(_TAGS.get(node.tag, "other"), place, scalar=node.value, span=span)
+        raw = walk.text[node.start_mark.index : node.end_mark.index]
+        return Node(_TAGS.get(node.tag, "other"), place, scalar=node.value, span=span, raw=raw)
     if isinstance(node, yaml.SequenceNode):
         items = tuple(_convert(item, walk, depth + 1, item.start_mark.index) for item in node.value)
         return Node("seq", place, items=items, span=span)

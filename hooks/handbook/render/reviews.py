@@ -121,11 +121,22 @@ def _with_date(view: View, key: str, day: date) -> Markup:
 
 
 def _counts(dues: list[Due], view: View) -> Markup:
-    """The number of standards per status, in words, plus the total."""
+    """The number of standards per status, in words, plus the total.
+
+    Each is a count of labels.yaml, so the words agree with the number: Polish writes
+    "1 aktualny", "2 aktualne", "5 aktualnych".
+    """
     counts = count_by_status(dues)
     return view.render(
-        "review-counts.html", counts=[(s, counts[s]) for s in ReviewStatus], total=len(dues)
+        "review-counts.html",
+        counts=[(s, view.count_html(_count_key(s), counts[s])) for s in ReviewStatus],
+        total=view.count_html("total_count", len(dues)),
     )
+
+
+def _count_key(status: ReviewStatus) -> str:
+    """The count of labels.yaml for a status: due-soon → due_soon_count."""
+    return f"{status.value.replace('-', '_')}_count"
 
 
 def _downloads(view: View) -> Markup:

@@ -71,6 +71,12 @@ class View:
         number = local_number(count, self.language)
         return self.handbook.labels.counts[key].get(self.language, count, number)
 
+    def count_html(self, key: str, count: int) -> Markup:
+        """:meth:`count` as HTML, the number in bold: the figure a dashboard is read for."""
+        pattern = self.handbook.labels.counts[key].pattern(self.language, count)
+        number = escape(local_number(count, self.language))
+        return Markup(escape(pattern).replace("{count}", f"<strong>{number}</strong>"))
+
     def date(self, day: date) -> Markup:
         """A localized date, isolated so it keeps its order inside right-to-left text."""
         return _time_element(day, self.language)

@@ -19,6 +19,7 @@ from handbook.glue.configfile import read_config_file
 from handbook.model.languages import Languages
 from handbook.model.review import build_today
 from handbook.model.status import translation_status
+from handbook.reading.glossary import docs_warnings
 from handbook.reading.loader import data_files, load_handbook
 from handbook.reading.problems import HandbookError, Place, Problem, display_path
 from handbook.settings import Settings, settings_of
@@ -60,7 +61,7 @@ def _targets(
             missing.append(
                 Place(display_path(given)).error(
                     "not a handbook file: the checker reads the .yaml files of the data folder "
-                    "(the phases, vocabulary.yaml and labels.yaml)"
+                    "(the phases, vocabulary.yaml, labels.yaml and glossary.yaml)"
                 )
             )
         elif given.is_file():
@@ -93,6 +94,10 @@ def run_check(
             data = {display_path(path) for path in data_files(folder)}
             problems += [p for p in result.problems if p.path in shown or p.path not in data]
             files += len(shown)
+    if not paths:  # the whole handbook: its hand-written pages too, for the glossary's words
+        problems += docs_warnings(
+            Path(config).parent / "docs", settings.standards, settings.languages
+        )
     found = tuple(sorted(problems))
     return Outcome(strict(found) if is_strict else found, files)
 

@@ -16,6 +16,7 @@ from typing import Any
 from handbook.model.languages import Languages, english_name, plural_categories
 from handbook.reading.contract import (
     FINGERPRINT_PATTERN,
+    GLOSSARY_ENTRY,
     PHASE,
     SLUG_PATTERN,
     STANDARD_ID_PATTERN,
@@ -23,12 +24,18 @@ from handbook.reading.contract import (
     Record,
 )
 from handbook.reading.fields import BASED_ON
+from handbook.reading.glossary import CONCEPTS, CONCEPTS_HELP
 from handbook.reading.labels import COUNTS, WORDS
 from handbook.reading.vocabulary import VOCABULARY_SECTIONS
 
 DIALECT = "http://json-schema.org/draft-07/schema#"
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
-SCHEMA_FILES = ("phase.schema.json", "vocabulary.schema.json", "labels.schema.json")
+SCHEMA_FILES = (
+    "phase.schema.json",
+    "vocabulary.schema.json",
+    "labels.schema.json",
+    "glossary.schema.json",
+)
 
 Schema = dict[str, Any]
 
@@ -98,6 +105,8 @@ def field_schema(field: Field) -> Schema:
         "choice": {"type": "string", "enum": list(field.choices)},
         "date": {"type": "string", "pattern": DATE_PATTERN, "format": "date"},
         "slugs": {"type": "array", "items": {"type": "string", "pattern": SLUG_PATTERN}},
+        "word": {"type": "string", "minLength": 1},
+        "words": {"type": "array", "items": {"type": "string", "minLength": 1}},
         "records": {
             "type": "array",
             "items": {"$ref": f"#/definitions/{field.record.name if field.record else ''}"},
@@ -184,9 +193,47 @@ def labels_schema(languages: Languages) -> Schema:
     }
 
 
+def glossary_schema(languages: Languages) -> Schema:
+    """The schema of ``standards/glossary.yaml``: per concept and language, its words."""
+    source = languages.source
+    concept = closed_object(
+        {
+            language: {
+                "description": f"the words in {english_name(language)}"
+                + (" (required)" if language == source else ""),
+                "$ref": "#/definitions/entry",
+            }
+            for language in languages
+        },
+        [source],
+    )
+    concepts = {
+        "type": "object",
+        "description": CONCEPTS_HELP,
+        "propertyNames": {"pattern": SLUG_PATTERN},
+        "additionalProperties": {"$ref": "#/definitions/concept"},
+    }
+    return {
+        "$schema": DIALECT,
+        "title": "Glossary of the service-standards handbook",
+        "description": "One term for one thing; 'handbook check' warns where a text uses a "
+        "variant to avoid.",
+        **closed_object({CONCEPTS: concepts}, [CONCEPTS]),
+        "definitions": {
+            "concept": {"description": "a concept's words by language", **concept},
+            "entry": record_schema(GLOSSARY_ENTRY),
+        },
+    }
+
+
 def schema_files(languages: Languages) -> dict[str, str]:
     """File name → content of every schema, exactly as committed under ``schema/``."""
-    made = (phase_schema(languages), vocabulary_schema(languages), labels_schema(languages))
+    made = (
+        phase_schema(languages),
+        vocabulary_schema(languages),
+        labels_schema(languages),
+        glossary_schema(languages),
+    )
     schemas = dict(zip(SCHEMA_FILES, made, strict=True))
     return {name: json.dumps(s, indent=2, ensure_ascii=False) + "\n" for name, s in schemas.items()}
 
