@@ -5,7 +5,9 @@
 ``phases`` read one file each (the qualities and owners, the UI words, a phase with its steps
 and standards); ``crosschecks`` holds the rules that span records (unique IDs, step ids and
 orders, names that refer to the vocabulary or the phase's steps, phase and file name);
-``fingerprints`` finds outdated translations; ``pages`` pairs phases with their pages;
+``fingerprints`` finds outdated translations; ``glossary`` reads the one term per concept
+and ``wording`` finds, in any text or page, the variants the glossary says to avoid;
+``pages`` pairs phases with their pages;
 ``loader`` puts it together for a folder. Every problem is collected with file:line:col
 (``problems``), never raised one at a time.
 """
