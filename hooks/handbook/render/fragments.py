@@ -47,10 +47,10 @@ class OneLineBlocks(Extension):
     """Line breaks in a template, with the spaces around them, are not output; a blank
     line is output as one blank line.
 
-    Markdown passes an HTML block through untouched only while it stays on one line (and
-    ``site.rawhtml`` hides only such lines from the parser), so each card and table is one
-    line however its template is laid out, and a blank line separates two blocks. Only
-    the template's own text is changed, never a value put into it.
+    A card must stay on one line: ``site.rawhtml`` keeps only whole-line HTML blocks away
+    from the Markdown parser, and a blank line would end the HTML block for Markdown. So a
+    template is laid out for reading, each fragment comes out as one line, and a blank line
+    separates two blocks. Only the template's own text changes, never a value put into it.
     """
 
     def filter_stream(self, stream: TokenStream) -> Iterator[Token]:

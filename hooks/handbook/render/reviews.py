@@ -65,6 +65,7 @@ class Download:
 def review_dashboard(handbook: Handbook, view: View) -> str:
     """Counts, the downloads, counts per phase, then one list per owner, most urgent first."""
     dues = review_list(handbook.standards(), view.policy)
+    badges: dict[date, Markup] = {}
     parts = [
         view.render("review-as-of.html", as_of=_as_of(view)),
         _counts(dues, view),
@@ -80,7 +81,7 @@ def review_dashboard(handbook: Handbook, view: View) -> str:
             parts += [
                 f"### {md_text(view.owner(owner))} {{#owner-{owner}}}",
                 _counts(owned, view),
-                _due_table(handbook, owned, view),
+                _due_table(handbook, owned, view, badges),
             ]
     return "\n\n".join(parts) + "\n"
 
@@ -100,7 +101,7 @@ def recent_changes(handbook: Handbook, view: View, days: int = 90) -> str:
     html = view.render(
         "recent-changes.html",
         since=_with_date(view, "changes_since" if recent else "no_changes", since),
-        rows=[_row(handbook, s, view) for s in recent],
+        rows=[Row(*_cells(handbook, s, view)) for s in recent],
     )
     return html + "\n"
 
@@ -169,25 +170,36 @@ def _phase_table(handbook: Handbook, dues: list[Due], view: View) -> Markup:
     return view.render("review-phases.html", rows=rows, statuses=STATUSES)
 
 
-def _due_table(handbook: Handbook, dues: list[Due], view: View) -> Markup:
-    """One row per standard: ID, text, phase, last and next review, status badge."""
-    rows = [
-        DueRow(
-            **vars(_row(handbook, d.standard, view)),
-            status=d.status,
-            next_review=view.date(d.next_review),
-            badge=badge(d.standard, view, with_date=False),
+def _due_table(
+    handbook: Handbook, dues: list[Due], view: View, badges: dict[date, Markup]
+) -> Markup:
+    """One row per standard: ID, text, phase, last and next review, status badge.
+
+    ``badges`` keeps one badge per review date for the whole dashboard: without its date,
+    a badge depends on nothing else, and most standards share their review date with others.
+    """
+    rows = []
+    for due in dues:
+        if due.next_review not in badges:
+            badges[due.next_review] = badge(due.standard, view, with_date=False)
+        rows.append(
+            DueRow(
+                *_cells(handbook, due.standard, view),
+                status=due.status,
+                next_review=view.date(due.next_review),
+                badge=badges[due.next_review],
+            )
         )
-        for d in dues
-    ]
     return view.render("review-table.html", rows=rows)
 
 
-def _row(handbook: Handbook, standard: Standard, view: View) -> Row:
+def _cells(
+    handbook: Handbook, standard: Standard, view: View
+) -> tuple[Standard, str, Markup, bool, str, Markup]:
     """A standard's cells; its text on one line, in the reader's language when there is one."""
     translated = standard.text.has(view.language)
     text = view.text(standard.text) if translated else standard.text.source
-    return Row(
+    return (
         standard,
         view.link(standard.phase, standard.anchor),
         inline(" ".join(text.split())),
