@@ -236,12 +236,22 @@ class _Reader:
                     self.problems.append(avoided.place.error(_flags_term(avoided, concept, term)))
             key = (language, avoid_key(avoided.entry, language))
             seen = first.setdefault(key, avoided)
-            if seen is not avoided:
+            where = f"{seen.place.line}:{seen.place.column}"
+            if seen is avoided:
+                continue
+            if seen.concept == avoided.concept:  # harmless: أوت and آوت find the same words
+                self.problems.append(
+                    avoided.place.warning(
+                        f"avoid '{avoided.entry}' finds the same words as '{seen.entry}' at "
+                        f"{where}; keep one (case, harakat and alef forms do not count)"
+                    )
+                )
+            else:
                 self.problems.append(
                     avoided.place.error(
-                        f"avoid '{avoided.entry}' is already listed at line {seen.place.line} "
-                        f"(concept '{seen.concept}'); list each {english_name(language)} "
-                        "variant under one concept, once"
+                        f"avoid '{avoided.entry}' is already listed at {where} (concept "
+                        f"'{seen.concept}'); list each {english_name(language)} variant "
+                        "under one concept"
                     )
                 )
 
