@@ -44,8 +44,15 @@ def without_marks(text: dict[str, str]) -> dict[str, str]:
 
 
 def test_init_refuses_to_overwrite_without_force(project: Path) -> None:
-    with pytest.raises(InitRefused, match="--force"):
+    with pytest.raises(InitRefused, match=r"handbook files are already here.*--force"):
         init_handbook(project, "Other", Languages(("en",)), TODAY)
+
+
+def test_init_counts_a_single_file_in_the_singular(tmp_path: Path) -> None:
+    (tmp_path / "standards").mkdir()
+    (tmp_path / "standards" / "front-desk.yaml").write_text("phase: front-desk\n")
+    with pytest.raises(InitRefused, match=r"^1 handbook file is already here"):
+        init_handbook(tmp_path, "Other", Languages(("en",)), TODAY)
 
 
 def test_the_starter_has_every_type_and_level_and_loads_cleanly(project: Path) -> None:

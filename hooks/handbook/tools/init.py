@@ -55,7 +55,8 @@ def init_handbook(
     present = existing_content(root)
     if present and not force:
         raise InitRefused(
-            f"{len(present)} handbook files are already here (standards/, docs/); "
+            f"{len(present)} handbook file{' is' if len(present) == 1 else 's are'} already here "
+            "(standards/, docs/); "
             "run again with --force to replace them"
         )
     config = _new_config(root / CONFIG_FILE, name, languages)
