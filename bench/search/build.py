@@ -30,7 +30,7 @@ import handbook.site.search as search
 ENGINES = ("shipped", "both", "lunr", "none")
 
 
-def _no_pagefind(site_dir: Path, directory_urls: bool = True) -> dict[str, int]:
+def _no_pagefind(site_dir: Path, handbook: object, directory_urls: bool = True) -> dict[str, int]:
     return {}
 
 

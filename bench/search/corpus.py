@@ -34,7 +34,11 @@ def write_large_project(target: Path, standards: int = 3000) -> Path:
 
 
 def add_real_phases(real: Path, data: Path) -> None:
-    """Copy the real phases into ``data`` as ordinary phases, merging their vocabulary."""
+    """Copy the real phases into ``data`` as ordinary phases, merging their vocabulary.
+
+    The real handbook's other files (its words and glossary) replace the synthetic ones:
+    they name what the real phases' texts say.
+    """
     vocabulary = _load(data / "vocabulary.yaml")
     for section, entries in _load(real / "vocabulary.yaml").items():
         vocabulary[section] = {**vocabulary.get(section, {}), **entries}
@@ -43,6 +47,9 @@ def add_real_phases(real: Path, data: Path) -> None:
         if path.name == "vocabulary.yaml":
             continue
         phase = _load(path)
+        if not isinstance(phase.get("phase"), str):  # labels.yaml has a word "phase"
+            shutil.copyfile(path, data / path.name)
+            continue
         phase.pop("kind", None)  # one principles file only: the synthetic corpus has it
         phase["order"] = REAL_ORDER_OFFSET + int(phase["order"])
         _dump(phase, data / path.name)

@@ -5,6 +5,9 @@
 // so the header search box, its keyboard shortcuts and the result list stay Material's.
 // docs/assets/search.js names this worker with ?lang=<the page's <html lang>>.
 
+importScripts("search-words.js"); // beside this file; defines self.HandbookWords
+const Words = self.HandbookWords;
+
 const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3; // Material's SearchMessageType
 const MAX_PAGES = 10; // Material shows ten results first; each one costs a fragment download
 
@@ -35,10 +38,37 @@ function pagefind() {
 // (przywitanie: "przywitani", przywitaj: "przywitaj"). Cutting these endings off the query
 // leaves the shared stem, which Pagefind then matches as a prefix of either form.
 const POLISH_ENDINGS = /(?:aniami|eniami|aniach|eniach|aniem|eniem|aniu|eniu|ania|enia|anie|enie|ań|eń)$/;
-function prepare(query) {
-  const words = query.normalize("NFC").trim().split(/\s+/);
-  if (language !== "pl") return words.join(" ");
-  return words.map((w) => (w.length > 7 ? w.replace(POLISH_ENDINGS, "") : w)).join(" ");
+function verbalStem(word) {
+  return language === "pl" && word.length > 7 ? word.replace(POLISH_ENDINGS, "") : word;
+}
+
+// The build's word files (handbook/site/searchwords.py): the glossary's words per concept,
+// the notes in the reader's language, and the page words by key, one file per first letter.
+const wordsRoot = new URL(`pagefind/words/${language}/`, siteRoot);
+const files = new Map();
+function wordFile(name) {
+  if (!files.has(name)) {
+    const load = fetch(new URL(`${name}.json`, wordsRoot))
+      .then((response) => (response.ok ? response.json() : {}))
+      .catch(() => { files.delete(name); return {}; }); // tried again on the next query
+    files.set(name, load);
+  }
+  return files.get(name);
+}
+async function wordIndex() {
+  const index = await wordFile("index");
+  return { letters: new Set(index.letters || []), notes: index.notes || {},
+           synonyms: new Map(Object.entries(index.synonyms || {})) };
+}
+async function keysOf(key, index) {
+  const name = Words.shardName(key);
+  return index.letters.has(name) ? new Map(Object.entries(await wordFile(name))) : new Map();
+}
+// The page words filed under a key or under its shorter keys (و ب ل ... taken off).
+async function formsOf(key, index) {
+  const forms = [];
+  for (const k of [key, ...Words.shorterKeys(key)]) forms.push(...((await keysOf(k, index)).get(k) || []));
+  return forms;
 }
 
 // Titles come back as plain text and Material inserts them as HTML: escape them.
@@ -84,17 +114,107 @@ function group(page, score) {
     .sort((a, b) => b.score - a.score);
 }
 
+// What one unit of the query (a word, or a phrase of the glossary) may be found as, each
+// with its Pagefind results: the typed text, the glossary's other words for it and their
+// written forms; failing those, other endings of the word, and failing those the nearest
+// page word within one or two edits (a typo, reported as "results for ...").
+async function alternatives(unit, index, find) {
+  const live = async (texts) => {
+    const found = await Promise.all([...new Set(texts)].map(async (text) => ({ text, results: await find(text) })));
+    return found.filter((alternative) => alternative.results.length);
+  };
+  if (unit.id) return { alternatives: await live([unit.text]) };
+  let found = await live([verbalStem(unit.text), ...(await withForms([unit.text, ...unit.synonyms], index))]);
+  if (found.length || !unit.single) return { alternatives: found };
+  const shard = await keysOf(unit.key, index);
+  found = await live(Words.endings(unit.key, [...shard.keys()]).flatMap((k) => shard.get(k)));
+  if (found.length) return { alternatives: found };
+  const letter = Words.shardName(unit.key);
+  const glossary = [...index.synonyms.keys()].filter((k) => !k.includes(" ") && Words.shardName(k) === letter);
+  for (const key of Words.nearest(unit.key, [...shard.keys(), ...glossary])) {
+    const words = shard.get(key) || index.synonyms.get(key);
+    found = await live(shard.has(key) ? words : await withForms(words, index));
+    const shown = words.find((word) => Words.searchKey(word) === key) || words[0];
+    if (found.length) return { alternatives: found, correction: shown };
+  }
+  return { alternatives: [] };
+}
+
+// Words with the forms the pages write them in (a phrase is searched as it is).
+async function withForms(words, index) {
+  const texts = [];
+  for (const word of words) {
+    texts.push(word);
+    if (!word.includes(" ")) texts.push(...(await formsOf(Words.searchKey(word), index)));
+  }
+  return texts;
+}
+
+// Pages ranked by how many units of the query they match, then by score: a page with every
+// word comes first, and a word no page has leaves the others' pages listed, not nothing.
+function rank(planned) {
+  const pages = new Map();
+  planned.forEach(({ alternatives: found }, unit) => {
+    for (const { text, results } of found) {
+      for (const result of results) {
+        const page = pages.get(result.id) || { id: result.id, best: new Map() };
+        const best = page.best.get(unit);
+        if (!best || result.score > best.result.score) page.best.set(unit, { text, result });
+        pages.set(result.id, page);
+      }
+    }
+  });
+  const score = (page) => [...page.best.values()].reduce((sum, best) => sum + best.result.score, 0);
+  return [...pages.values()]
+    .sort((a, b) => b.best.size - a.best.size || score(b) - score(a))
+    .slice(0, MAX_PAGES);
+}
+
+// For each ranked page, Pagefind's result for all the words it matched, which gives the
+// excerpt and sections every matched word marked.
+async function resultsFor(ranked, find) {
+  const chosen = await Promise.all(ranked.map(async (page) => {
+    const matched = [...page.best.values()];
+    const together = matched.length > 1 ? await find(matched.map((m) => m.text).join(" ")) : [];
+    const result = together.find((r) => r.id === page.id) || matched[0].result;
+    return { result, words: matched.length };
+  }));
+  return chosen.sort((a, b) => b.words - a.words || b.result.score - a.result.score);
+}
+
+function note(index, planned, ranked) {
+  const lines = [];
+  const corrections = planned.map((p) => p.correction).filter(Boolean);
+  if (corrections.length && index.notes.corrected) {
+    lines.push(index.notes.corrected.replace("{words}", corrections.join(" ")));
+  }
+  if (ranked.length && ranked[0].best.size < planned.length && index.notes.partial) {
+    lines.push(index.notes.partial);
+  }
+  return lines.join(" ");
+}
+
 let latest = 0; // Material sends a query per keystroke; drop answers to older ones
 async function answer(query, ticket) {
-  const text = prepare(query);
   let items = [];
-  if (text) {
-    const found = await (await pagefind()).search(text);
-    const pages = found.results.slice(0, MAX_PAGES);
-    const data = await Promise.all(pages.map((result) => result.data()));
-    items = data.map((page, i) => group(page, pages[i].score));
+  let line = "";
+  const [engine, index] = await Promise.all([pagefind(), wordIndex()]);
+  const units = Words.units(query, index.synonyms);
+  if (units.length) {
+    const searches = new Map(); // one Pagefind search per text within this answer
+    const find = (text) => {
+      if (!searches.has(text)) searches.set(text, engine.search(text).then((found) => found.results));
+      return searches.get(text);
+    };
+    const planned = await Promise.all(units.map((unit) => alternatives(unit, index, find)));
+    const ranked = rank(planned);
+    const chosen = await resultsFor(ranked, find);
+    const data = await Promise.all(chosen.map(({ result }) => result.data()));
+    items = data.map((page, i) => group(page, chosen[i].result.score));
+    line = note(index, planned, ranked);
   }
-  if (ticket === latest) self.postMessage({ type: RESULT, data: { items } });
+  // `note` is the handbook's: docs/assets/search.js shows it in Material's result count
+  if (ticket === latest) self.postMessage({ type: RESULT, data: { items, note: line } });
 }
 
 self.addEventListener("message", ({ data: message }) => {

@@ -16,4 +16,42 @@
   worker.searchParams.set("lang", document.documentElement.lang); // the reader's language
   config.search = worker.href;
   element.textContent = JSON.stringify(config);
+  showNotes(worker.href);
+
+  // The worker's answers may carry a note ("showing results for ...", "no page has every
+  // word ..."): listen to the worker Material starts, and keep the note in its result count,
+  // which Material rewrites on each answer.
+  function showNotes(url) {
+    var line = "";
+    function show() {
+      var meta = document.querySelector(".md-search-result__meta");
+      if (!meta) return;
+      var note = meta.querySelector(".hb-search-note");
+      if (!line) {
+        if (note) note.remove();
+        return;
+      }
+      if (!note) {
+        note = document.createElement("span");
+        note.className = "hb-search-note";
+        meta.appendChild(note);
+      }
+      if (note.textContent !== line) note.textContent = line;
+    }
+    var NativeWorker = window.Worker;
+    window.Worker = function (address, options) {
+      var started = new NativeWorker(address, options);
+      if (String(address) === url) {
+        started.addEventListener("message", function (event) {
+          if (event.data && event.data.type === 3) line = event.data.data.note || ""; // RESULT
+        });
+      }
+      return started;
+    };
+    window.Worker.prototype = NativeWorker.prototype;
+    document.addEventListener("DOMContentLoaded", function () {
+      var meta = document.querySelector(".md-search-result__meta");
+      if (meta) new MutationObserver(show).observe(meta, { childList: true });
+    });
+  }
 })();

@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from handbook.model.languages import Languages
+from handbook.reading.glossary import GLOSSARY_FILE
 from handbook.reading.labels import LABELS_FILE
 from handbook.reading.vocabulary import VOCABULARY_FILE
 from handbook.tools.cli import main
@@ -35,6 +36,8 @@ EditorLoader.yaml_implicit_resolvers = {
 def schema_for(path: Path) -> str:
     if path.name == LABELS_FILE:
         return "labels.schema.json"
+    if path.name == GLOSSARY_FILE:
+        return "glossary.schema.json"
     return "vocabulary.schema.json" if path.name == VOCABULARY_FILE else "phase.schema.json"
 
 

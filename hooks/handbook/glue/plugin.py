@@ -193,7 +193,9 @@ class HandbookPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]
             search.inline_lunr_index(Path(config.site_dir))
             return
         try:
-            counts = search.build_search(Path(config.site_dir), config.use_directory_urls)
+            counts = search.build_search(
+                Path(config.site_dir), self.state.build.handbook, config.use_directory_urls
+            )
         except search.SearchIndexError as error:
             raise PluginError(str(error)) from None
         log.info("search index: " + ", ".join(f"{lang} {n} pages" for lang, n in counts.items()))

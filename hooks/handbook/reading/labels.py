@@ -75,6 +75,8 @@ WORDS: dict[str, str] = {
     "other_texts": "translation status: row of titles, steps and vocabulary",
     "complete": "translation status: a language is complete",
     "incomplete": "translation status: a language has texts to do",
+    "search_partial": "search: no page has every word, the list shows those with most",
+    "search_corrected": "search: the words a mistyped query was read as",
 }
 """Every plain word by key, with what it is for (the checker's and the schema's help)."""
 
@@ -92,6 +94,7 @@ SLOTS: dict[str, frozenset[str]] = {
     "changes_since": frozenset({"date"}),
     "no_changes": frozenset({"date"}),
     "calendar_summary": frozenset({"id", "owner"}),
+    "search_corrected": frozenset({"words"}),
     **{key: frozenset({"count"}) for key in COUNTS},
 }
 """The ``{slots}`` a word must contain in every language; the others have none."""

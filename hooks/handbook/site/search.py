@@ -19,25 +19,32 @@ from pathlib import Path
 
 from pagefind.index import IndexConfig, PagefindIndex
 
+from handbook.model import Handbook
+from handbook.site.searchwords import write_search_words
+
 BUNDLE = "pagefind"
 """Folder of the index in the site; the search worker loads ``<site root>/pagefind/``."""
 
 
+EXCLUDED_CLASSES = (
+    # Permalink signs and the edit button are not words anyone searches for.
+    "headerlink",
+    "md-content__button",
+    # Pages that list every standard again (the levels side by side, the review dashboard
+    # and change tables): a standard is found on its phase page, and indexing the copies made
+    # each of those pages' search fragment 300 KB on a 3,000-standard handbook, downloaded
+    # whenever it was among the results.
+    "hb-levels",
+    "hb-review-table",
+)
+"""Elements inside the page's text that search leaves out (Pagefind and the word lists)."""
+
 CONFIG: IndexConfig = {
     # Only the page's own text: navigation, header and footer would match every query.
     "root_selector": "article.md-content__inner",
-    "exclude_selectors": [
-        # Permalink signs and the edit button are not words anyone searches for.
-        ".headerlink",
-        ".md-content__button",
-        # Pages that list every standard again (the levels side by side, the review
-        # dashboard and change tables): a standard is found on its phase page, and indexing
-        # the copies made each of those pages' search fragment 300 KB on a 3,000-standard
-        # handbook, downloaded whenever it was among the results.
-        ".hb-levels",
-        ".hb-review-table",
-    ],
+    "exclude_selectors": [f".{name}" for name in EXCLUDED_CLASSES],
 }
+
 
 LUNR_INDEX = Path("search") / "search_index.json"
 
@@ -46,11 +53,12 @@ class SearchIndexError(RuntimeError):
     """Pagefind could not index the site; the build must fail, not ship without search."""
 
 
-def build_search(site_dir: Path, directory_urls: bool = True) -> dict[str, int]:
+def build_search(site_dir: Path, handbook: Handbook, directory_urls: bool = True) -> dict[str, int]:
     """Index ``site_dir`` with Pagefind and empty Material's lunr index; pages per language.
 
     With directory URLs every page is an ``index.html``, which leaves 404.html (not content)
-    out of the index; without them every HTML file is a page.
+    out of the index; without them every HTML file is a page. The words staff type that the
+    pages do not use come from ``handbook``'s glossary (``site.searchwords``).
     """
     pages = "**/index.html" if directory_urls else "**/*.html"
     bundle = site_dir / BUNDLE
@@ -60,6 +68,7 @@ def build_search(site_dir: Path, directory_urls: bool = True) -> dict[str, int]:
     except (OSError, AssertionError) as error:
         raise SearchIndexError(f"Pagefind failed to index {site_dir}: {error}") from error
     stable_entry(bundle)
+    write_search_words(site_dir, bundle, pages, EXCLUDED_CLASSES, handbook)
     counts = pages_per_language(bundle)
     if not counts:
         raise SearchIndexError(f"Pagefind found no page to index in {site_dir}")

@@ -1,0 +1,233 @@
+"""What the search worker needs besides Pagefind's index: words people type, per language.
+
+Pagefind requires every known query word and knows only the forms written on the pages. Staff
+type their own words ("elevator" for "lift"), Polish without diacritics ("ladowarka": ł has no
+Unicode decomposition, so Pagefind keeps it apart from l) and Arabic with clitics
+("بالمفتاح" where the page says "المفتاح"). The build therefore writes, per language, under
+``pagefind/words/<language>/``:
+
+- ``index.json``: the glossary's words per concept (``synonyms``), the two notes the result
+  count can carry (from labels.yaml) and the letters that have a file;
+- ``<hex code of a letter>.json``: every word of the indexed pages, grouped by its *search
+  key* (``search_key``), one file per first letter of the key, so a query loads only the
+  letters its words start with.
+
+``docs/assets/search-words.js`` computes the same key in the browser; a browser test checks
+that both agree. Everything is sorted: the same site gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+
+from handbook.model import Handbook, Labels
+from handbook.model.glossary import Glossary
+
+WORDS_FOLDER = Path("words")
+"""Inside Pagefind's bundle folder, which each build writes anew."""
+
+INDEXED_ROOT = "md-content__inner"
+"""Class of the element Pagefind indexes (``search.CONFIG``'s root selector)."""
+
+_TASHKEEL = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
+"""Arabic short vowels, shadda, sukun, dagger alef and tatweel: no reader types them."""
+_ARTICLE = re.compile("^(?:[وف]?[بكل]?ال|[وف]?لل)(?=...)")
+"""The article with the conjunctions and prepositions written onto it, before 3+ letters."""
+_PREFIX_LETTERS = "وفبكل"
+"""Arabic conjunctions and prepositions written onto a word without the article."""
+_LETTERS = str.maketrans({"ł": "l", "ة": "ه", "ى": "ي"})
+"""Letters NFD does not reduce to their base: Polish ł, Arabic ta marbuta and alef maqsura."""
+_WORD = re.compile("[\\w\u0610-\u061a\u064b-\u065f\u0670\u0640]+")
+"""A word as Pagefind splits text: letters and digits, Arabic marks kept inside the word."""
+
+
+def search_key(word: str) -> str:
+    """The form two spellings of one word share: lower case, no diacritics, no Arabic article.
+
+    "Gościa" and "goscia" share "goscia"; "ładowarki" and "ladowarki" share "ladowarki";
+    "والمفتاح", "بالمفتاح" and "مفتاح" share "مفتاح". The article is only taken off when three
+    letters stay, so short words keep their own letters.
+    """
+    plain = _TASHKEEL.sub("", word.lower())
+    base = "".join(c for c in unicodedata.normalize("NFD", plain) if unicodedata.category(c) != "Mn")
+    return _ARTICLE.sub("", base.translate(_LETTERS))
+
+
+def phrase_key(text: str) -> str:
+    """The search keys of a phrase's words, as the worker joins a typed phrase's."""
+    return " ".join(search_key(word) for word in text.split())
+
+
+def shorter_keys(key: str) -> Iterator[str]:
+    """The key without one or two Arabic prefix letters (و ف ب ك ل), three letters left.
+
+    "وبطاقه" gives "بطاقه" and "طاقه": these only count where a page has such a word, which
+    keeps a word whose own first letter is ب or ل (بطاقة, لوبي) from being cut short.
+    """
+    rest = key
+    for _ in range(2):
+        if len(rest) < 4 or rest[0] not in _PREFIX_LETTERS:
+            return
+        rest = rest[1:]
+        yield rest
+
+
+def shard_name(key: str) -> str:
+    """File name of a key's letter: its code point in hex (Arabic letters make poor paths)."""
+    return f"{ord(key[0]):04x}"
+
+
+class _IndexedText(HTMLParser):
+    """The words of one page inside the indexed element, minus the excluded classes."""
+
+    def __init__(self, excluded: frozenset[str]) -> None:
+        super().__init__(convert_charrefs=True)
+        self.excluded = excluded
+        self.language = ""
+        self.words: list[str] = []
+        self._open: list[str] = []  # the tags inside the indexed element
+        self._skipping = 0  # depth at which an excluded element started, 0 when none
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        classes = set((attributes.get("class") or "").split())
+        if tag == "html":
+            self.language = attributes.get("lang") or ""
+        if tag in VOID:
+            return
+        if self._open or INDEXED_ROOT in classes:
+            self._open.append(tag)
+            if not self._skipping and classes & self.excluded:
+                self._skipping = len(self._open)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in VOID or not self._open:
+            return
+        while self._open and self._open.pop() != tag:
+            pass  # an element the page left open ends with its parent
+        if self._skipping > len(self._open):
+            self._skipping = 0
+
+    def handle_data(self, data: str) -> None:
+        if self._open and not self._skipping:
+            self.words.extend(_WORD.findall(data))
+
+
+VOID = frozenset(
+    "area base br col embed hr img input link meta source track wbr".split()
+)
+"""Elements without an end tag."""
+
+
+def page_words(html: str, excluded: Iterable[str]) -> tuple[str, list[str]]:
+    """The page's language and the words Pagefind indexes on it, in reading order."""
+    parser = _IndexedText(frozenset(excluded))
+    parser.feed(html)
+    parser.close()
+    return parser.language, parser.words
+
+
+def word_groups(words: Counter[str]) -> dict[str, list[str]]:
+    """Each search key with the written forms sharing it, the most frequent first.
+
+    A form is also filed under its shorter keys that another page word has (و+بطاقة under
+    بطاقه), so "بطاقة" finds the page that only says "وبطاقة".
+    """
+    groups: dict[str, Counter[str]] = defaultdict(Counter)
+    for word, count in words.items():
+        groups[search_key(word)][word] += count
+    for key in list(groups):
+        for shorter in shorter_keys(key):
+            if shorter in groups:
+                groups[shorter].update(groups[key])
+    ranked = sorted(groups, key=lambda k: (-sum(groups[k].values()), k))
+    return {key: [w for w, _ in sorted(groups[key].items(), key=_by_count)] for key in ranked}
+
+
+def _by_count(item: tuple[str, int]) -> tuple[int, str]:
+    return -item[1], item[0]
+
+
+def synonyms(glossary: Glossary, language: str) -> dict[str, list[str]]:
+    """Each word of a glossary concept → all the concept's words, for search.
+
+    A concept's words are its term, the words people search with and the variants to avoid:
+    whichever of them a reader types, search looks for all of them, so "elevator" finds the
+    "lift" of the pages and "مصعد" the page saying "المصاعد". Keys are search keys word by
+    word ("front office"), so the worker looks a typed phrase up the way it looks up a word.
+    A variant with a trailing * (client*) is the checker's pattern, not a word anyone types.
+    """
+    found: dict[str, list[str]] = defaultdict(list)
+    for _, term in glossary.terms(language):
+        words = (term.term, *term.search, *term.avoid)
+        family = list(dict.fromkeys(w.lower() for w in words if not w.endswith("*")))
+        for word in family:
+            key = phrase_key(word)
+            found[key].extend(other for other in family if other not in found[key])
+    return {key: found[key] for key in sorted(found) if found[key]}
+
+
+def notes(labels: Labels, language: str) -> dict[str, str]:
+    """The lines the result count can carry, in ``language`` (labels.yaml)."""
+    return {
+        "partial": labels.word("search_partial", language),
+        "corrected": labels.word("search_corrected", language),
+    }
+
+
+def write_search_words(
+    site_dir: Path, bundle: Path, pages: str, excluded: Iterable[str], handbook: Handbook
+) -> dict[str, int]:
+    """Write every language's files under ``bundle/words``; the word count per language."""
+    counts = _count_words(site_dir, pages, tuple(excluded))
+    for language, words in sorted(counts.items()):
+        _write_language(bundle / WORDS_FOLDER / language, words, handbook, language)
+    return {language: len(words) for language, words in sorted(counts.items())}
+
+
+def _count_words(site_dir: Path, pages: str, excluded: tuple[str, ...]) -> dict[str, Counter[str]]:
+    """How often each word occurs in the indexed text of each language's pages."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for path in sorted(site_dir.glob(pages)):
+        language, words = page_words(path.read_text(encoding="utf-8"), excluded)
+        if language:
+            counts[language].update(_written(word) for word in words if _worth_a_key(word))
+    return counts
+
+
+def _write_language(folder: Path, words: Counter[str], handbook: Handbook, language: str) -> None:
+    """One language's letter files and its ``index.json``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    shards: dict[str, dict[str, list[str]]] = defaultdict(dict)
+    for key, forms in word_groups(words).items():
+        shards[shard_name(key)][key] = forms
+    for name, shard in sorted(shards.items()):
+        _write_json(folder / f"{name}.json", shard)
+    known = language in handbook.languages  # a page in a language the handbook lacks
+    index = {
+        "letters": sorted(shards),
+        "synonyms": synonyms(handbook.glossary, language) if known else {},
+        "notes": notes(handbook.labels, language) if known else {},
+    }
+    _write_json(folder / "index.json", index)
+
+
+def _written(word: str) -> str:
+    """The word as a query can ask Pagefind for it: lower case, no Arabic short vowels."""
+    return _TASHKEEL.sub("", word.lower())
+
+
+def _worth_a_key(word: str) -> bool:
+    """Words of two letters or more that are not only digits (IDs are Pagefind's own)."""
+    key = search_key(word)
+    return len(key) >= 2 and not key.isdigit()
+
+
+def _write_json(path: Path, data: object) -> None:
+    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
