@@ -21,6 +21,7 @@ import gzip
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -29,7 +30,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import Browser, BrowserContext, Route, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playwright
 
 from bench.search.build import cpu_seconds
 from bench.search.corpus import write_large_project
@@ -40,13 +41,14 @@ from handbook.tools.commands import settings_from
 from tests.browser.harness import (
     Downloads,
     SearchResult,
+    clear_search_box,
     language_of,
     launch,
     page_url,
     search,
     serve,
 )
-from tests.browser.queries import CHECK_IN, QUERIES, Query, recall_at
+from tests.browser.queries import CHECK_IN, QUERIES, STAFF_QUERIES, Query, recall_at
 from tests.hotel import PREFIX
 from tests.sitebuild import ROOT, TEST_TODAY, project_copy
 
@@ -66,6 +68,9 @@ class LanguageRun:
     first_search_seconds: float
     recall_at_5: float
     foreign_results: int
+    empty_results: int
+    latency_ms_median: float
+    """From the keystroke that ends a query to Material's answer, the index already loaded."""
     misses: list[str] = field(default_factory=list)
 
 
@@ -185,13 +190,14 @@ def run_language(
         context.on("response", downloads.record)
         page = context.new_page()
         page.goto(page_url(base, language, CHECK_IN))
-        queries = [q for q in QUERIES if q.language == language]
+        queries = [q for q in (*QUERIES, *STAFF_QUERIES) if q.language == language]
         start = time.perf_counter()
         results: dict[Query, SearchResult] = {queries[0]: search(page, queries[0].text, TIMEOUT_MS)}
         seconds = time.perf_counter() - start
         first = (downloads.total, downloads.total_wire, dict(downloads.files))
         for query in queries[1:]:
             results[query] = search(page, query.text, TIMEOUT_MS)
+        latencies = [answer_ms(page, query.text) for query in queries]
     finally:
         context.close()
     pages = {q: r.pages for q, r in results.items()}
@@ -205,9 +211,39 @@ def run_language(
         foreign_results=sum(
             1 for r in results.values() for link in r.links if language_of(link) != language
         ),
+        empty_results=sum(1 for found in pages.values() if not found),
+        latency_ms_median=round(statistics.median(latencies), 1),
         misses=[
             q.text for q, found in pages.items() if not any(p.endswith(q.page) for p in found[:5])
         ],
+    )
+
+
+def answer_ms(page: Page, query: str) -> float:
+    """Milliseconds from the keyup of ``query``'s last key to Material's new result count.
+
+    The box is cleared first and its placeholder awaited, as in ``search``; the clock runs in
+    the page, so the test driver's own round trips are not counted.
+    """
+    clear_search_box(page, TIMEOUT_MS)
+    return float(
+        page.evaluate(
+            """(query) => new Promise((done) => {
+                 const meta = document.querySelector(".md-search-result__meta");
+                 const before = meta.textContent;
+                 const box = document.querySelector("input.md-search__input");
+                 const watch = new MutationObserver(() => {
+                   if (meta.textContent === before) return;
+                   watch.disconnect();
+                   done(performance.now() - start);
+                 });
+                 watch.observe(meta, { childList: true, characterData: true, subtree: true });
+                 box.value = query;
+                 const start = performance.now();
+                 box.dispatchEvent(new KeyboardEvent("keyup", { key: query.slice(-1) }));
+               })""",
+            query,
+        )
     )
 
 
@@ -268,15 +304,17 @@ def summary(name: str, report: dict[str, Any]) -> str:
     lines.append(f"- Pagefind bundle on disk {report['pagefind_index']['bundle']:,} B")
     lines += [
         "",
-        "| engine | lang | first search B (gzip) | s | recall@5 | foreign | misses |",
-        "|---|---|---|---|---|---|---|",
+        "| engine | lang | first search B (gzip) | s | answer ms | recall@5 | foreign | empty "
+        "| misses |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for engine, per_language in report["runs"].items():
         for language, run in per_language.items():
             lines.append(
                 f"| {engine} | {language} | {run['first_search_bytes']:,} "
                 f"({run['first_search_bytes_gzip']:,}) | {run['first_search_seconds']} | "
-                f"{run['recall_at_5']:.2f} | {run['foreign_results']} | "
+                f"{run['latency_ms_median']} | {run['recall_at_5']:.2f} | "
+                f"{run['foreign_results']} | {run['empty_results']} | "
                 f"{', '.join(run['misses'])} |"
             )
     return "\n".join(lines)

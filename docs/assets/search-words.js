@@ -50,6 +50,19 @@
     return found;
   }
 
+  // Each word of each glossary concept (by its key, a phrase word by word) → all the words
+  // of its concepts.
+  function synonymMap(concepts) {
+    const map = new Map();
+    for (const words of concepts) {
+      for (const word of words) {
+        const key = word.split(/\s+/).map(searchKey).join(" ");
+        map.set(key, [...new Set([...(map.get(key) || []), ...words])]);
+      }
+    }
+    return map;
+  }
+
   // Edits a mistyped word may have: none under five letters, one, two from eight.
   const allowedEdits = (key) => (key.length >= 8 ? 2 : key.length >= 5 ? 1 : 0);
 
@@ -97,5 +110,5 @@
     return keys.filter((k) => k !== key && k.startsWith(stem) && Math.abs(k.length - key.length) <= 3);
   }
 
-  scope.HandbookWords = { searchKey, shorterKeys, shardName, units, nearest, endings, distance };
+  scope.HandbookWords = { searchKey, shorterKeys, shardName, synonymMap, units, nearest, endings };
 })(self);

@@ -58,7 +58,7 @@ function wordFile(name) {
 async function wordIndex() {
   const index = await wordFile("index");
   return { letters: new Set(index.letters || []), notes: index.notes || {},
-           synonyms: new Map(Object.entries(index.synonyms || {})) };
+           synonyms: Words.synonymMap(index.synonyms || []) };
 }
 async function keysOf(key, index) {
   const name = Words.shardName(key);
@@ -116,28 +116,32 @@ function group(page, score) {
 
 // What one unit of the query (a word, or a phrase of the glossary) may be found as, each
 // with its Pagefind results: the typed text, the glossary's other words for it and their
-// written forms; failing those, other endings of the word, and failing those the nearest
-// page word within one or two edits (a typo, reported as "results for ...").
+// written forms. A word that neither a page nor the glossary has may be another ending of a
+// page word, or else a typo of the nearest page or glossary word within one or two edits
+// (reported as "results for ..."); Pagefind's own matches for it are kept beside those.
 async function alternatives(unit, index, find) {
   const live = async (texts) => {
     const found = await Promise.all([...new Set(texts)].map(async (text) => ({ text, results: await find(text) })));
     return found.filter((alternative) => alternative.results.length);
   };
   if (unit.id) return { alternatives: await live([unit.text]) };
-  let found = await live([verbalStem(unit.text), ...(await withForms([unit.text, ...unit.synonyms], index))]);
-  if (found.length || !unit.single) return { alternatives: found };
+  const typed = [verbalStem(unit.text), ...(await withForms([unit.text, ...unit.synonyms], index))];
   const shard = await keysOf(unit.key, index);
-  found = await live(Words.endings(unit.key, [...shard.keys()]).flatMap((k) => shard.get(k)));
-  if (found.length) return { alternatives: found };
+  if (!unit.single || unit.synonyms.length || shard.has(unit.key)) return { alternatives: await live(typed) };
+  const keys = [...shard.keys()];
+  const endings = Words.endings(unit.key, keys).flatMap((k) => shard.get(k));
+  if (endings.length) return { alternatives: await live([...typed, ...endings]) };
   const letter = Words.shardName(unit.key);
   const glossary = [...index.synonyms.keys()].filter((k) => !k.includes(" ") && Words.shardName(k) === letter);
-  for (const key of Words.nearest(unit.key, [...shard.keys(), ...glossary])) {
+  for (const key of Words.nearest(unit.key, [...keys, ...glossary])) {
     const words = shard.get(key) || index.synonyms.get(key);
-    found = await live(shard.has(key) ? words : await withForms(words, index));
-    const shown = words.find((word) => Words.searchKey(word) === key) || words[0];
-    if (found.length) return { alternatives: found, correction: shown };
+    const corrected = await live(shard.has(key) ? words : await withForms(words, index));
+    if (corrected.length) {
+      const shown = words.find((word) => Words.searchKey(word) === key) || words[0];
+      return { alternatives: [...corrected, ...(await live(typed))], correction: shown };
+    }
   }
-  return { alternatives: [] };
+  return { alternatives: await live(typed) };
 }
 
 // Words with the forms the pages write them in (a phrase is searched as it is).
@@ -150,8 +154,9 @@ async function withForms(words, index) {
   return texts;
 }
 
-// Pages ranked by how many units of the query they match, then by score: a page with every
-// word comes first, and a word no page has leaves the others' pages listed, not nothing.
+// Pages ranked by how many units of the query they match, then by score. When some pages
+// have every word only those are listed, as Pagefind would; otherwise the pages with most
+// of the words, so a word no page has leaves the others' pages listed, not nothing.
 function rank(planned) {
   const pages = new Map();
   planned.forEach(({ alternatives: found }, unit) => {
@@ -165,9 +170,9 @@ function rank(planned) {
     }
   });
   const score = (page) => [...page.best.values()].reduce((sum, best) => sum + best.result.score, 0);
-  return [...pages.values()]
-    .sort((a, b) => b.best.size - a.best.size || score(b) - score(a))
-    .slice(0, MAX_PAGES);
+  const ranked = [...pages.values()].sort((a, b) => b.best.size - a.best.size || score(b) - score(a));
+  const complete = ranked.filter((page) => page.best.size === planned.length);
+  return (complete.length ? complete : ranked).slice(0, MAX_PAGES);
 }
 
 // For each ranked page, Pagefind's result for all the words it matched, which gives the

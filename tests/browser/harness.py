@@ -37,7 +37,14 @@ CHROMIUM_ARGS = [
 ]
 """Where each language lives under the site root (English is the default, at the root)."""
 
-SEARCH_FILES = ("/search/", "/workers/", "/lunr/", "/pagefind/", "/search-worker.js")
+SEARCH_FILES = (
+    "/search/",
+    "/workers/",
+    "/lunr/",
+    "/pagefind/",
+    "/search-worker.js",
+    "/search-words.js",
+)
 """URL parts of everything a search downloads, for either engine."""
 
 
@@ -129,14 +136,9 @@ def wait_until_search_is_ready(page: Page, timeout: float = 15_000) -> None:
     )
 
 
-def search(page: Page, query: str, timeout: float = 15_000) -> SearchResult:
-    """Type ``query`` into Material's search box and read the result list it renders.
-
-    The box is cleared first and answered empty, so the wait below can only end on the
-    answer to ``query``: Material writes the placeholder for an empty query and a count (or
-    "no results") for any other. One keyup sends one query, as a person pausing would.
-    """
-    placeholder = page.evaluate(
+def clear_search_box(page: Page, timeout: float = 15_000) -> str:
+    """Open Material's search box, empty it and wait for its placeholder, which it returns."""
+    placeholder: str = page.evaluate(
         """() => JSON.parse(document.getElementById("__config").textContent)
                    .translations["search.result.placeholder"]"""
     )
@@ -145,8 +147,19 @@ def search(page: Page, query: str, timeout: float = 15_000) -> SearchResult:
         page.keyboard.press("/")  # Material's shortcut opens the search box
     box.fill("")
     box.dispatch_event("keyup")
-    meta = page.locator(".md-search-result__meta")
-    meta.filter(has_text=placeholder).wait_for(timeout=timeout)
+    page.locator(".md-search-result__meta").filter(has_text=placeholder).wait_for(timeout=timeout)
+    return placeholder
+
+
+def search(page: Page, query: str, timeout: float = 15_000) -> SearchResult:
+    """Type ``query`` into Material's search box and read the result list it renders.
+
+    The box is cleared first and answered empty, so the wait below can only end on the
+    answer to ``query``: Material writes the placeholder for an empty query and a count (or
+    "no results") for any other. One keyup sends one query, as a person pausing would.
+    """
+    placeholder = clear_search_box(page, timeout)
+    box = page.locator("input.md-search__input")
     box.fill(query)
     box.dispatch_event("keyup")
     page.wait_for_function(

@@ -1,0 +1,99 @@
+"""Search beyond the pages' own words, in Chromium: the browser's word keys, typos, partial
+matches and the note Material's result count then carries, in the reader's language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from playwright.sync_api import Page
+
+from handbook.site.search import EXCLUDED_CLASSES
+from handbook.site.searchwords import page_words, search_key
+from tests.browser.harness import page_url, search
+from tests.browser.queries import CHECK_IN, STAY
+from tests.hotel import LANGUAGES, PREFIX
+from tests.sitebuild import HOTEL
+
+pytestmark = pytest.mark.browser
+
+LABELS = yaml.safe_load((HOTEL / "standards/labels.yaml").read_text(encoding="utf-8"))
+
+TRICKY = [
+    "Gościa", "ŁADOWARKI", "żółć", "Straße", "İstanbul", "CHK-04", "e-mail", "x",
+    "والمفتاح", "بالمفتاح", "للنزيل", "فالغرفة", "الحج", "أسانسير", "إيصال", "آخر",
+    "مَظَلَّة", "مظـــلة", "ذكرى", "مسؤول", "شاطئ", "ﻻ", "٣", "لل", "ال",
+]  # fmt: skip
+"""Words where the two implementations could part: marks, ligatures, short words."""
+
+
+def test_the_browser_files_words_under_the_keys_the_build_uses(
+    page: Page, site_url: str, built_site: Path
+) -> None:
+    words = list(TRICKY)
+    for language in LANGUAGES:
+        html = (built_site / PREFIX[language] / "phases/check-in/index.html").read_text("utf-8")
+        words += page_words(html, EXCLUDED_CLASSES)[1]
+    page.goto(site_url)
+    page.add_script_tag(url=f"{site_url}assets/search-words.js")
+    keys = page.evaluate("words => words.map(w => self.HandbookWords.searchKey(w))", words)
+    assert len(words) > 500
+    assert [(w, k) for w, k in zip(words, keys, strict=True) if k != search_key(w)] == []
+
+
+def test_the_browser_files_each_glossary_word_under_its_key(page: Page, site_url: str) -> None:
+    page.goto(site_url)
+    page.add_script_tag(url=f"{site_url}assets/search-words.js")
+    found = page.evaluate(
+        """() => Object.fromEntries(self.HandbookWords.synonymMap(
+             [["gość", "klient", "gość hotelowy"], ["karta", "klucz"], ["karta płatnicza", "karta"]]))"""
+    )
+    assert found == {
+        "gosc": ["gość", "klient", "gość hotelowy"],
+        "klient": ["gość", "klient", "gość hotelowy"],
+        "gosc hotelowy": ["gość", "klient", "gość hotelowy"],
+        "karta": ["karta", "klucz", "karta płatnicza"],  # a word of two concepts: both
+        "klucz": ["karta", "klucz"],
+        "karta platnicza": ["karta płatnicza", "karta"],
+    }
+
+
+NOTE = ".md-search-result__meta .hb-search-note"
+
+
+@pytest.mark.parametrize(
+    ("language", "typo", "meant", "target"),
+    [
+        ("en", "greteing", "greeting", CHECK_IN),
+        ("pl", "parsaol", "parasol", STAY),
+        ("ar", "الترحبي", "الترحيب", CHECK_IN),
+    ],
+)
+def test_a_typo_finds_the_nearest_word_and_says_so(
+    page: Page, site_url: str, language: str, typo: str, meant: str, target: str
+) -> None:
+    page.goto(page_url(site_url, language))
+    result = search(page, typo)
+    assert result.pages and result.pages[0].endswith(target)
+    said = LABELS["search_corrected"][language].replace("{words}", meant)
+    assert page.locator(NOTE).inner_text() == said
+
+
+@pytest.mark.parametrize(
+    ("language", "query", "pages"),
+    [
+        ("en", "umbrella lift", {STAY, CHECK_IN}),
+        ("pl", "parasol winda", {STAY, CHECK_IN}),
+        ("ar", "مظلة مصعد", {STAY, CHECK_IN}),
+    ],
+)
+def test_words_on_different_pages_list_both_pages_with_a_note(
+    page: Page, site_url: str, language: str, query: str, pages: set[str]
+) -> None:
+    page.goto(page_url(site_url, language))
+    result = search(page, query)
+    assert set(result.pages[:2]) == {page_url("/", language, want) for want in pages}
+    assert page.locator(NOTE).inner_text() == LABELS["search_partial"][language]
+    search(page, "CHK-04")  # the next answer has every word: the note goes
+    assert page.locator(NOTE).count() == 0
