@@ -45,7 +45,11 @@ def test_the_browser_files_words_under_the_keys_the_build_uses(
 def test_the_browser_files_each_glossary_word_under_its_key(page: Page, site_url: str) -> None:
     page.goto(site_url)
     page.add_script_tag(url=f"{site_url}assets/search-words.js")
-    concepts = [["gość", "klient", "gość hotelowy"], ["karta", "klucz"], ["karta płatnicza", "karta"]]
+    concepts = [
+        ["gość", "klient", "gość hotelowy"],
+        ["karta", "klucz"],
+        ["karta płatnicza", "karta"],
+    ]
     found = page.evaluate(
         "concepts => Object.fromEntries(self.HandbookWords.synonymMap(concepts))", concepts
     )
