@@ -48,7 +48,7 @@ from tests.browser.harness import (
     search,
     serve,
 )
-from tests.browser.queries import CHECK_IN, QUERIES, STAFF_QUERIES, Query, recall_at
+from tests.browser.queries import CHECK_IN, QUERIES, Query, recall_at
 from tests.hotel import PREFIX
 from tests.sitebuild import ROOT, TEST_TODAY, project_copy
 
@@ -190,7 +190,7 @@ def run_language(
         context.on("response", downloads.record)
         page = context.new_page()
         page.goto(page_url(base, language, CHECK_IN))
-        queries = [q for q in (*QUERIES, *STAFF_QUERIES) if q.language == language]
+        queries = [q for q in QUERIES if q.language == language]
         start = time.perf_counter()
         results: dict[Query, SearchResult] = {queries[0]: search(page, queries[0].text, TIMEOUT_MS)}
         seconds = time.perf_counter() - start

@@ -55,10 +55,14 @@ function wordFile(name) {
   }
   return files.get(name);
 }
-async function wordIndex() {
-  const index = await wordFile("index");
-  return { letters: new Set(index.letters || []), notes: index.notes || {},
-           synonyms: Words.synonymMap(index.synonyms || []) };
+let loadedIndex = null; // the index, read once: Material sends a query per keystroke
+function wordIndex() {
+  loadedIndex ??= wordFile("index").then((index) => {
+    if (!index.letters) loadedIndex = null; // not loaded (offline, a blip): try on the next query
+    return { letters: new Set(index.letters || []), notes: index.notes || {},
+             synonyms: Words.synonymMap(index.synonyms || []) };
+  });
+  return loadedIndex;
 }
 async function keysOf(key, index) {
   const name = Words.shardName(key);

@@ -94,6 +94,3 @@ def recall_at(results: dict[Query, list[str]], language: str, k: int = 5) -> flo
     mine = [q for q in results if q.language == language]
     found = [q for q in mine if any(path.endswith(q.page) for path in results[q][:k])]
     return len(found) / len(mine) if mine else 0.0
-
-
-STAFF_QUERIES: tuple[Query, ...] = ()
