@@ -151,6 +151,27 @@ def clear_search_box(page: Page, timeout: float = 15_000) -> str:
     return placeholder
 
 
+def wait_until_results_settle(page: Page, quiet_ms: int = 400) -> None:
+    """Wait until Material's result list has not changed for ``quiet_ms``.
+
+    Typed key by key, a query is answered once per keyup, and a later answer may redraw the
+    list just as a test presses Enter; Enter then lands on a list that is being replaced.
+    """
+    page.evaluate(
+        """(quiet) => new Promise((done) => {
+             const list = document.querySelector(".md-search-result");
+             let timer = setTimeout(finish, quiet);
+             const watch = new MutationObserver(() => {
+               clearTimeout(timer);
+               timer = setTimeout(finish, quiet);
+             });
+             function finish() { watch.disconnect(); done(); }
+             watch.observe(list, { childList: true, subtree: true, characterData: true });
+           })""",
+        quiet_ms,
+    )
+
+
 def search(page: Page, query: str, timeout: float = 15_000) -> SearchResult:
     """Type ``query`` into Material's search box and read the result list it renders.
 

@@ -7,7 +7,13 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.harness import language_of, page_url, search, wait_until_search_is_ready
+from tests.browser.harness import (
+    language_of,
+    page_url,
+    search,
+    wait_until_results_settle,
+    wait_until_search_is_ready,
+)
 from tests.browser.queries import CHECK_IN, QUERIES, Query
 
 pytestmark = pytest.mark.browser
@@ -48,8 +54,9 @@ def test_keyboard_shortcut_search_and_enter_open_the_standard(
     expect(box).to_be_focused()
     wait_until_search_is_ready(page)
     box.press_sequentially("CHK-04", delay=30)  # real keystrokes, one keyup each
-    # the list answers the whole ID, not a keystroke before it
+    # the list answers the whole ID, not a keystroke before it, and is drawn for the last time
     expect(page.locator(".md-search-result__item").first).to_contain_text("CHK-04")
+    wait_until_results_settle(page)
     box.press("Enter")
     page.wait_for_url(f"**{page_url('', language, CHECK_IN)}*#chk-04")
     expect(page.locator("#chk-04")).to_be_in_viewport()
