@@ -48,7 +48,14 @@ from tests.browser.harness import (
     search,
     serve,
 )
-from tests.browser.queries import CHECK_IN, QUERIES, Query, recall_at
+from tests.browser.queries import (
+    CHECK_IN,
+    HELDOUT_QUERIES,
+    QUERIES,
+    STAFF_QUERIES,
+    Query,
+    recall_at,
+)
 from tests.hotel import PREFIX
 from tests.sitebuild import ROOT, TEST_TODAY, project_copy
 
@@ -67,6 +74,10 @@ class LanguageRun:
     first_search_files: dict[str, int]
     first_search_seconds: float
     recall_at_5: float
+    """On the project's own table, ``QUERIES``."""
+    staff_recall_at_5: float
+    """On the staff's table, ``STAFF_QUERIES`` and ``HELDOUT_QUERIES`` together."""
+    heldout_recall_at_5: float
     foreign_results: int
     empty_results: int
     latency_ms_median: float
@@ -190,7 +201,8 @@ def run_language(
         context.on("response", downloads.record)
         page = context.new_page()
         page.goto(page_url(base, language, CHECK_IN))
-        queries = [q for q in QUERIES if q.language == language]
+        tables = QUERIES + STAFF_QUERIES + HELDOUT_QUERIES
+        queries = [q for q in tables if q.language == language]
         start = time.perf_counter()
         results: dict[Query, SearchResult] = {queries[0]: search(page, queries[0].text, TIMEOUT_MS)}
         seconds = time.perf_counter() - start
@@ -207,7 +219,9 @@ def run_language(
         first_search_bytes_gzip=first[1],
         first_search_files=first[2],
         first_search_seconds=round(seconds, 2),
-        recall_at_5=recall_at(pages, language),
+        recall_at_5=recall_at(_only(pages, QUERIES), language),
+        staff_recall_at_5=recall_at(_only(pages, STAFF_QUERIES + HELDOUT_QUERIES), language),
+        heldout_recall_at_5=recall_at(_only(pages, HELDOUT_QUERIES), language),
         foreign_results=sum(
             1 for r in results.values() for link in r.links if language_of(link) != language
         ),
@@ -217,6 +231,10 @@ def run_language(
             q.text for q, found in pages.items() if not any(p.endswith(q.page) for p in found[:5])
         ],
     )
+
+
+def _only(pages: dict[Query, list[str]], table: tuple[Query, ...]) -> dict[Query, list[str]]:
+    return {query: found for query, found in pages.items() if query in table}
 
 
 def answer_ms(page: Page, query: str) -> float:
@@ -304,9 +322,9 @@ def summary(name: str, report: dict[str, Any]) -> str:
     lines.append(f"- Pagefind bundle on disk {report['pagefind_index']['bundle']:,} B")
     lines += [
         "",
-        "| engine | lang | first search B (gzip) | s | answer ms | recall@5 | foreign | empty "
-        "| misses |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "| engine | lang | first search B (gzip) | s | answer ms | recall@5 | staff recall@5 "
+        "(held out) | foreign | empty | misses |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for engine, per_language in report["runs"].items():
         for language, run in per_language.items():
@@ -314,6 +332,7 @@ def summary(name: str, report: dict[str, Any]) -> str:
                 f"| {engine} | {language} | {run['first_search_bytes']:,} "
                 f"({run['first_search_bytes_gzip']:,}) | {run['first_search_seconds']} | "
                 f"{run['latency_ms_median']} | {run['recall_at_5']:.2f} | "
+                f"{run['staff_recall_at_5']:.2f} ({run['heldout_recall_at_5']:.2f}) | "
                 f"{run['foreign_results']} | {run['empty_results']} | "
                 f"{', '.join(run['misses'])} |"
             )

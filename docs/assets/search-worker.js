@@ -158,9 +158,10 @@ async function withForms(words, index) {
   return texts;
 }
 
-// Pages ranked by how many units of the query they match, then by score. When some pages
-// have every word only those are listed, as Pagefind would; otherwise the pages with most
-// of the words, so a word no page has leaves the others' pages listed, not nothing.
+// Pages ranked by how many units of the query they match, then by score. Pages with every
+// word come first, followed by those missing one: a page that says "room type" but not
+// "explain" is still a good answer to "explain room types". When no page has every word,
+// the pages with most of them are listed, so a word no page has does not empty the list.
 function rank(planned) {
   const pages = new Map();
   planned.forEach(({ alternatives: found }, unit) => {
@@ -175,8 +176,9 @@ function rank(planned) {
   });
   const score = (page) => [...page.best.values()].reduce((sum, best) => sum + best.result.score, 0);
   const ranked = [...pages.values()].sort((a, b) => b.best.size - a.best.size || score(b) - score(a));
-  const complete = ranked.filter((page) => page.best.size === planned.length);
-  return (complete.length ? complete : ranked).slice(0, MAX_PAGES);
+  const nearlyAll = Math.max(planned.length - 1, 1);
+  const complete = ranked.length && ranked[0].best.size === planned.length;
+  return (complete ? ranked.filter((page) => page.best.size >= nearlyAll) : ranked).slice(0, MAX_PAGES);
 }
 
 // For each ranked page, Pagefind's result for all the words it matched, which gives the
