@@ -84,6 +84,12 @@ def test_a_prefix_letter_is_not_taken_off_when_no_page_has_the_rest() -> None:
     assert word_groups(Counter({"لوبي": 1})) == {"لوبي": ["لوبي"]}
 
 
+def test_a_glossary_word_finds_the_page_word_that_carries_a_prefix_letter() -> None:
+    groups = word_groups(Counter({"ليعتذر": 1, "لوبي": 1}), known={"يعتذر"})
+    assert groups["يعتذر"] == ["ليعتذر"]  # the glossary says يعتذر, the page ليعتذر
+    assert "وبي" not in groups  # only keys the glossary knows
+
+
 GLOSSARY = Glossary(
     (
         Concept(

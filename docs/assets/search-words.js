@@ -110,5 +110,18 @@
     return keys.filter((k) => k !== key && k.startsWith(stem) && Math.abs(k.length - key.length) <= 3);
   }
 
-  scope.HandbookWords = { searchKey, shorterKeys, shardName, synonymMap, units, nearest, endings };
+  // Whether Pagefind's matches for a key no page has can be real: a page word starts with it
+  // (Pagefind extends "recep" to "reception") or shares most of it, as another ending of the
+  // same stem does ("okulary" for "okularami"). Pagefind also answers a word it lacks with
+  // the longest prefix it has ("re" for "reprint"), but only once that part of its index
+  // happens to be loaded, so the same query would answer differently after another one.
+  function onPages(key, keys) {
+    const shared = (k) => { let n = 0; while (n < k.length && k[n] === key[n]) n += 1; return n; };
+    const enough = Math.max(4, Math.ceil(key.length / 2));
+    return keys.some((k) => k.startsWith(key) || shared(k) >= enough);
+  }
+
+  scope.HandbookWords = {
+    searchKey, shorterKeys, shardName, synonymMap, units, nearest, endings, onPages,
+  };
 })(self);

@@ -122,7 +122,8 @@ function group(page, score) {
 // with its Pagefind results: the typed text, the glossary's other words for it and their
 // written forms. A word that neither a page nor the glossary has may be another ending of a
 // page word, or else a typo of the nearest page or glossary word within one or two edits
-// (reported as "results for ..."); Pagefind's own matches for it are kept beside those.
+// (reported as "results for ..."); Pagefind's own matches for it are kept beside those
+// where they can be real (Words.onPages).
 async function alternatives(unit, index, find) {
   const live = async (texts) => {
     const found = await Promise.all([...new Set(texts)].map(async (text) => ({ text, results: await find(text) })));
@@ -135,6 +136,8 @@ async function alternatives(unit, index, find) {
   const keys = [...shard.keys()];
   const endings = Words.endings(unit.key, keys).flatMap((k) => shard.get(k));
   if (endings.length) return { alternatives: await live([...typed, ...endings]) };
+  // Arabic stems change a word inside (مواعيد, موعد): there Pagefind's stemmer is trusted
+  const own = language === "ar" || Words.onPages(unit.key, keys) ? await live(typed) : [];
   const letter = Words.shardName(unit.key);
   const glossary = [...index.synonyms.keys()].filter((k) => !k.includes(" ") && Words.shardName(k) === letter);
   for (const key of Words.nearest(unit.key, [...keys, ...glossary])) {
@@ -142,10 +145,10 @@ async function alternatives(unit, index, find) {
     const corrected = await live(shard.has(key) ? words : await withForms(words, index));
     if (corrected.length) {
       const shown = words.find((word) => Words.searchKey(word) === key) || words[0];
-      return { alternatives: [...corrected, ...(await live(typed))], correction: shown };
+      return { alternatives: [...corrected, ...own], correction: shown };
     }
   }
-  return { alternatives: await live(typed) };
+  return { alternatives: own };
 }
 
 // Words with the forms the pages write them in (a phrase is searched as it is).

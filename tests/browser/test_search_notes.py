@@ -63,6 +63,25 @@ def test_the_browser_files_each_glossary_word_under_its_key(page: Page, site_url
     }
 
 
+def test_pagefinds_own_matches_count_only_where_a_page_word_shares_most_of_the_word(
+    page: Page, site_url: str
+) -> None:
+    page.goto(site_url)
+    page.add_script_tag(url=f"{site_url}assets/search-words.js")
+    cases = {
+        "recep": ["reception"],  # typed so far: Pagefind extends it
+        "okularami": ["okulary"],  # another ending: 6 of 9 letters shared
+        "ringing": ["ring"],  # Pagefind's stem
+        "reprint": ["re", "repeat"],  # only a prefix Pagefind falls back on
+        "alarm": ["a", "all"],
+    }
+    found = page.evaluate(
+        "cases => Object.entries(cases).map(([k, keys]) => self.HandbookWords.onPages(k, keys))",
+        cases,
+    )
+    assert found == [True, True, True, False, False]
+
+
 NOTE = ".md-search-result__meta .hb-search-note"
 
 
@@ -101,3 +120,20 @@ def test_words_on_different_pages_list_both_pages_with_a_note(
     assert page.locator(NOTE).inner_text() == LABELS["search_partial"][language]
     search(page, "CHK-04")  # the next answer has every word: the note goes
     assert page.locator(NOTE).count() == 0
+
+
+def test_a_word_no_page_has_does_not_match_a_shorter_word_of_the_pages(
+    page: Page, site_url: str
+) -> None:
+    """Pagefind answers a word it lacks with the longest prefix it has: "alarm" with "a",
+    "fire" with the "Fi" of "Wi-Fi". Those are not the reader's words."""
+    page.goto(site_url)
+    raw = page.evaluate(
+        """async () => {
+             const pagefind = await import("/pagefind/pagefind.js");
+             return (await pagefind.search("fire alarm")).results.length;
+           }"""
+    )
+    assert raw > 0  # Pagefind alone lists pages for it
+    assert search(page, "fire alarm").pages == []
+    assert search(page, "alarm umbrella").pages[0].endswith(STAY)  # the real word still counts

@@ -123,18 +123,20 @@ def _text_outside(html: str, excluded: frozenset[str]) -> str:
     return " ".join(parts)
 
 
-def word_groups(words: Counter[str]) -> dict[str, list[str]]:
+def word_groups(words: Counter[str], known: Iterable[str] = ()) -> dict[str, list[str]]:
     """Each search key with the written forms sharing it, the most frequent first.
 
-    A form is also filed under its shorter keys that another page word has (و+بطاقة under
-    بطاقه), so "بطاقة" finds the page that only says "وبطاقة".
+    A form is also filed under its shorter keys that another page word or a ``known`` key
+    (the glossary's) has: و+بطاقة under بطاقه, so "بطاقة" finds the page that only says
+    "وبطاقة", and ل+يعتذر under the glossary's يعتذر.
     """
     groups: dict[str, Counter[str]] = defaultdict(Counter)
     for word, count in words.items():
         groups[search_key(word)][word] += count
+    wanted = set(known)
     for key in list(groups):
         for shorter in shorter_keys(key):
-            if shorter in groups:
+            if shorter in groups or shorter in wanted:
                 groups[shorter].update(groups[key])
     ranked = sorted(groups, key=lambda k: (-sum(groups[k].values()), k))
     return {key: [w for w, _ in sorted(groups[key].items(), key=_by_count)] for key in ranked}
@@ -204,15 +206,17 @@ def _written(words: Counter[str]) -> Counter[str]:
 def _write_language(folder: Path, words: Counter[str], handbook: Handbook, language: str) -> None:
     """One language's letter files and its ``index.json``."""
     folder.mkdir(parents=True, exist_ok=True)
+    known = language in handbook.languages  # a page in a language the handbook lacks
+    concepts = synonyms(handbook.glossary, language) if known else []
+    glossary_keys = {search_key(word) for words in concepts for word in words if " " not in word}
     shards: dict[str, dict[str, list[str]]] = defaultdict(dict)
-    for key, forms in word_groups(words).items():
+    for key, forms in word_groups(words, glossary_keys).items():
         shards[shard_name(key)][key] = forms
     for name, shard in sorted(shards.items()):
         _write_json(folder / f"{name}.json", shard)
-    known = language in handbook.languages  # a page in a language the handbook lacks
     index = {
         "letters": sorted(shards),
-        "synonyms": synonyms(handbook.glossary, language) if known else {},
+        "synonyms": concepts,
         "notes": notes(handbook.labels, language) if known else {},
     }
     _write_json(folder / "index.json", index)
