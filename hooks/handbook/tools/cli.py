@@ -12,6 +12,7 @@ import io
 import sys
 from collections.abc import Callable, Sequence
 
+from handbook.exchange.export import CHOICES, FORMATS
 from handbook.reading.problems import HandbookError
 from handbook.tools import commands
 from handbook.tools.report import REPORTERS, Outcome, text_report
@@ -55,6 +56,19 @@ def _parser() -> argparse.ArgumentParser:
         "--id", action="append", help="only the texts of this standard, step, phase or name"
     )
     translated.set_defaults(run=commands.translated)
+
+    exchange = subcommands.add_parser(
+        "translations", help="translation files (PO, XLIFF) for translators' tools"
+    )
+    actions = exchange.add_subparsers(dest="action", required=True, metavar="ACTION")
+    export = actions.add_parser(
+        "export", parents=[config], help="one language's texts as a PO or XLIFF file"
+    )
+    export.add_argument("--language", required=True, help="a translation of mkdocs.yml")
+    export.add_argument("--format", choices=FORMATS, default="po")
+    export.add_argument("--only", choices=tuple(CHOICES), default="all")
+    export.add_argument("-o", "--output", metavar="FILE", help="default: standard output")
+    export.set_defaults(run=commands.translations_export)
 
     status = subcommands.add_parser(
         "status", parents=[config], help="translated, missing and outdated, per phase"

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from handbook.exchange.export import export_translations
 from handbook.glue.configfile import read_config_file
 from handbook.model.languages import Languages
 from handbook.model.review import build_today
@@ -129,6 +130,37 @@ def translated(args: argparse.Namespace) -> int:
         else f"nothing to mark in {shown}: every translation already records the current "
         "source text\n"
     )
+    return 0
+
+
+def translations_export(args: argparse.Namespace) -> int:
+    settings = settings_from(args.config)
+    languages = settings.languages
+    if args.language not in languages.translated:
+        allowed = ", ".join(languages.translated) or "(none: the handbook has one language)"
+        write(f"handbook: --language {args.language} is not a translation; use: {allowed}\n")
+        return 2
+    project = str(read_config_file(Path(args.config)).get("site_name") or "handbook")
+    export = export_translations(
+        settings.standards,
+        languages,
+        args.language,
+        file_format=args.format,
+        only=args.only,
+        project=project,
+        today=settings.policy.today,
+    )
+    if export.problems:
+        write(text_report(Outcome(tuple(export.problems), 1)))
+        return 1
+    counts = ", ".join(f"{count} {state}" for state, count in sorted(export.states.items()))
+    summary = f"{sum(export.states.values())} texts ({counts or 'none'})"
+    if args.output:
+        Path(args.output).write_text(export.text, encoding="utf-8")
+        write(f"wrote {summary} to {args.output}\n")
+    else:
+        sys.stdout.write(export.text)
+        sys.stderr.write(f"handbook: {summary}\n")
     return 0
 
 

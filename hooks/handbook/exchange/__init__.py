@@ -1,0 +1,6 @@
+"""Translation files for translators' tools: the handbook's texts as gettext PO or XLIFF.
+
+In: the YAML files of the standards folder, read as nodes (``handbook.reading.yamlsource``),
+so each text keeps its file and line. Out: one entry per translatable text and language
+(``entries``), written as PO (``po``) or XLIFF 1.2 (``xliff``). Nothing here imports MkDocs.
+"""
