@@ -18,6 +18,7 @@ from lxml import etree
 
 from handbook.tools.cli import main
 from tests.sitebuild import TEST_TODAY, project_copy
+from tests.starterkit import starter_project
 
 XLIFF = "{urn:oasis:names:tc:xliff:document:1.2}"
 SCHEMAS = Path(__file__).parent / "xliff"
@@ -196,3 +197,22 @@ def test_the_same_handbook_on_the_same_day_gives_the_same_bytes(project: Path) -
     first = export("--language", "pl").read_bytes()
     shutil.copytree(project / "standards", project / "copy")
     assert export("--language", "pl").read_bytes() == first
+
+
+def test_a_handbook_started_in_other_languages_exports_with_their_plural_rules(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = starter_project(tmp_path / "library", ("de", "fa", "ru"))
+    monkeypatch.chdir(project)
+    monkeypatch.setenv("HANDBOOK_TODAY", TEST_TODAY)
+    po_file = export("--language", "ru")
+    result = subprocess.run(
+        ["msgfmt", "--check", "-o", "/dev/null", str(po_file)], capture_output=True, text=True
+    )
+    assert result.returncode == 0 and result.stderr == "", result.stderr
+    po = polib.pofile(str(po_file))
+    assert po.metadata["X-Source-Language"] == "de"
+    assert po.metadata["Plural-Forms"].startswith("nplurals=4;")  # CLDR ru: one few many other
+    assert any(entry.msgctxt.endswith(".text") for entry in po)  # the starter's standards
+    tree = etree.parse(str(export("--language", "fa", "--format", "xliff")))
+    assert xliff_schema().validate(tree)
