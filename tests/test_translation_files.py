@@ -134,10 +134,10 @@ def test_a_missing_translation_is_empty_and_only_missing_lists_just_it(project: 
     ]
 
 
-def test_quotes_backslashes_and_markup_come_back_from_both_formats_as_written(
+def test_quotes_backslashes_and_ampersands_come_back_from_both_formats_as_written(
     project: Path,
 ) -> None:
-    tricky = 'Say "welcome" \\ <b>never</b> & smile'
+    tricky = 'Say "welcome" \\ 2 < 3 & smile'
     edit(
         project / "standards" / "vocabulary.yaml",
         "friendly: {en: Friendly,",
@@ -181,6 +181,40 @@ def test_a_language_that_is_not_a_translation_is_refused(
     assert capsys.readouterr().out == (
         "handbook: --language de is not a translation; use: pl, ar\n"
     )
+
+
+@pytest.mark.parametrize(
+    "bad",
+    ["'<b>Friendly</b>'", '"Friend\\x01ly"', '"Friend\\u202Ely"', "''"],
+    ids=["html", "control", "bidi", "empty"],
+)
+def test_a_text_the_checker_refuses_stops_the_export_with_its_place(
+    project: Path, capsys: pytest.CaptureFixture[str], bad: str
+) -> None:
+    edit(
+        project / "standards/vocabulary.yaml", "friendly: {en: Friendly,", f"friendly: {{en: {bad},"
+    )
+    Path("out.po").write_text("the translator's earlier file\n")
+    assert main(["translations", "export", "--language", "pl", "-o", "out.po"]) == 1
+    assert capsys.readouterr().out.startswith("standards/vocabulary.yaml:3:")
+    assert Path("out.po").read_text() == "the translator's earlier file\n"  # left as it was
+
+
+def test_a_blank_translation_or_a_missing_plural_form_is_exported_as_missing(
+    project: Path,
+) -> None:
+    edit(project / "standards/vocabulary.yaml", "pl: Życzliwość,", "pl: '   ',")
+    labels = project / "standards/labels.yaml"
+    text = labels.read_text(encoding="utf-8")
+    line = next(
+        line for line in text.splitlines() if line.startswith('  pl: {one: "{count} standard"')
+    )
+    edit(labels, line, line.replace(', many: "{count} standardów"', ""))
+    po = polib.pofile(str(export("--language", "pl", "--only", "missing")))
+    assert [e.msgctxt for e in po] == ["labels.standards_count", "vocabulary.qualities.friendly"]
+    assert po[0].msgstr_plural[2] == ""  # Polish "many", left out, the others kept
+    assert po[0].msgstr_plural[0] == "{count} standard"
+    assert po[1].msgstr == ""  # blanks are not a translation
 
 
 def test_a_broken_yaml_file_is_reported_with_its_line_and_nothing_is_written(

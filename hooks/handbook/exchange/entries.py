@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from handbook.model import fingerprint
-from handbook.model.languages import Languages
+from handbook.model.languages import Languages, plural_categories
 from handbook.reading.fields import BASED_ON
 from handbook.reading.fingerprints import SCALAR_KINDS, is_text
 from handbook.reading.glossary import GLOSSARY_FILE
@@ -142,15 +142,16 @@ def _entry(
         target = (
             _forms(translation) if translation is not None and translation.kind == "map" else {}
         )
-        return Entry(
-            context, "", "", CURRENT if target else MISSING, note, reference, forms, target
-        )
+        complete = all(target.get(c, "").strip() for c in plural_categories(language))
+        state = CURRENT if complete else MISSING  # a form left out counts as missing
+        return Entry(context, "", "", state, note, reference, forms, target)
     if original.kind not in SCALAR_KINDS:
         return None
     target_text = (
         translation.scalar if translation is not None and translation.kind in SCALAR_KINDS else ""
     )
     state = _state(text, original, target_text, language)
+    target_text = "" if state == MISSING else target_text  # blanks are not a translation
     return Entry(context, original.scalar, target_text, state, note, reference)
 
 

@@ -11,6 +11,8 @@ from handbook.exchange.entries import MISSING, OUTDATED, Entry, handbook_entries
 from handbook.exchange.po import write_po
 from handbook.exchange.xliff import write_xliff
 from handbook.model.languages import Languages
+from handbook.model.review import ReviewPolicy
+from handbook.reading.loader import load_handbook
 from handbook.reading.problems import Problem
 
 FORMATS = ("po", "xliff")
@@ -31,12 +33,17 @@ def export_translations(
     languages: Languages,
     language: str,
     *,
+    policy: ReviewPolicy,
     file_format: str = "po",
     only: str = "all",
     project: str = "handbook",
     today: date,
 ) -> Export:
-    """The file translators of ``language`` work in; nothing when a YAML file is unreadable."""
+    """The file translators of ``language`` work in; nothing while the checker finds an error
+    (an empty source text, a control character: nothing a translator should be given)."""
+    errors = load_handbook(folder, policy, languages).errors
+    if errors:
+        return Export("", Counter(), errors)
     entries, problems = handbook_entries(folder, languages, language)
     if problems:
         return Export("", Counter(), problems)

@@ -13,16 +13,16 @@ from datetime import date
 from babel.plural import to_gettext
 
 from handbook.exchange.entries import OUTDATED, Entry
-from handbook.model.languages import english_name, locale_of
+from handbook.model.languages import english_name, locale_of, plural_categories
 
 CATEGORIES = ("zero", "one", "two", "few", "many", "other")
 """CLDR plural categories in the order Babel numbers them in a gettext plural expression."""
 
 
-def plural_categories(language: str) -> list[str]:
-    """The language's categories in ``msgstr[n]`` order: ``other`` always last."""
-    tags = locale_of(language).plural_form.tags
-    return [category for category in CATEGORIES if category in tags or category == "other"]
+def gettext_order(language: str) -> list[str]:
+    """The language's plural categories in ``msgstr[n]`` order: ``other`` always last."""
+    needed = plural_categories(language)
+    return [category for category in CATEGORIES if category in needed]
 
 
 def plural_forms(language: str) -> str:
@@ -61,11 +61,10 @@ def _block(entry: Entry, source: str, language: str) -> str:
         lines.append(_string("msgid", entry.source).rstrip("\n"))
         lines.append(_string("msgstr", entry.target).rstrip("\n"))
         return "\n".join(lines) + "\n"
-    own = plural_categories(source)
-    singular = entry.source_forms.get(own[0], entry.source_forms.get("other", ""))
+    singular = entry.source_forms.get("one", entry.source_forms.get("other", ""))
     lines.append(_string("msgid", singular).rstrip("\n"))
     lines.append(_string("msgid_plural", entry.source_forms.get("other", singular)).rstrip("\n"))
-    for number, category in enumerate(plural_categories(language)):
+    for number, category in enumerate(gettext_order(language)):
         form = entry.target_forms.get(category, "")
         lines.append(_string(f"msgstr[{number}]", form).rstrip("\n"))
     return "\n".join(lines) + "\n"

@@ -12,7 +12,7 @@ from itertools import groupby
 from xml.etree import ElementTree as ET
 
 from handbook.exchange.entries import MISSING, OUTDATED, Entry
-from handbook.exchange.po import plural_categories
+from handbook.exchange.po import gettext_order
 
 NAMESPACE = "urn:oasis:names:tc:xliff:document:1.2"
 STATES = {OUTDATED: "needs-review-translation"}
@@ -41,7 +41,7 @@ def _add(body: ET.Element, entry: Entry, source: str, language: str) -> None:
         return
     group = ET.SubElement(body, _tag("group"), id=entry.context, restype="x-gettext-plurals")
     fallback = entry.source_forms.get("other", "")
-    for category in plural_categories(language):
+    for category in gettext_order(language):
         original = entry.source_forms.get(category, fallback)
         target = entry.target_forms.get(category, "")
         _unit(group, f"{entry.context}[{category}]", original, target, entry)

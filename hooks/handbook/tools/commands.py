@@ -140,11 +140,14 @@ def translations_export(args: argparse.Namespace) -> int:
         allowed = ", ".join(languages.translated) or "(none: the handbook has one language)"
         write(f"handbook: --language {args.language} is not a translation; use: {allowed}\n")
         return 2
-    project = str(read_config_file(Path(args.config)).get("site_name") or "handbook")
+    project = " ".join(
+        str(read_config_file(Path(args.config)).get("site_name") or "handbook").split()
+    )
     export = export_translations(
         settings.standards,
         languages,
         args.language,
+        policy=settings.policy,
         file_format=args.format,
         only=args.only,
         project=project,
@@ -156,7 +159,7 @@ def translations_export(args: argparse.Namespace) -> int:
     counts = ", ".join(f"{count} {state}" for state, count in sorted(export.states.items()))
     summary = f"{sum(export.states.values())} texts ({counts or 'none'})"
     if args.output:
-        Path(args.output).write_text(export.text, encoding="utf-8")
+        replace_file(Path(args.output), export.text.encode("utf-8"))
         write(f"wrote {summary} to {args.output}\n")
     else:
         sys.stdout.write(export.text)
@@ -234,6 +237,13 @@ def new(args: argparse.Namespace) -> int:
         write(f"wrote {display_path(each.path)}: {each.what}\n")
     write("next: write the empty texts, then run: handbook check\n")
     return 0
+
+
+def replace_file(path: Path, data: bytes) -> None:
+    """Write ``path`` whole or not at all: a failed write leaves the old file as it was."""
+    partial = path.with_name(f".{path.name}.partial")
+    partial.write_bytes(data)
+    partial.replace(path)
 
 
 def write(text: str) -> None:
