@@ -70,6 +70,13 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", metavar="FILE", help="default: standard output")
     export.set_defaults(run=commands.translations_export)
 
+    reviewed = subcommands.add_parser(
+        "reviewed", parents=[config], help="record that standards were reviewed (last_reviewed)"
+    )
+    reviewed.add_argument("ids", nargs="+", metavar="ID", help="the standards reviewed")
+    reviewed.add_argument("--date", metavar="YYYY-MM-DD", help="the review day (default: today)")
+    reviewed.set_defaults(run=commands.reviewed)
+
     status = subcommands.add_parser(
         "status", parents=[config], help="translated, missing and outdated, per phase"
     )

@@ -13,11 +13,13 @@ import re
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
+from handbook.exchange.entries import CURRENT, handbook_entries
 from handbook.exchange.export import export_translations
 from handbook.glue.configfile import read_config_file
-from handbook.model.languages import Languages
+from handbook.model.languages import Languages, english_name
 from handbook.model.review import build_today
 from handbook.model.status import translation_status
 from handbook.reading.glossary import docs_warnings
@@ -28,6 +30,7 @@ from handbook.tools.init import InitRefused, init_handbook
 from handbook.tools.marking import mark_file
 from handbook.tools.new import NewRefused, new_phase, new_standard
 from handbook.tools.report import REPORTERS, Outcome, status_json, status_text, strict, text_report
+from handbook.tools.reviewed import ReviewRefused, mark_reviewed
 from handbook.tools.schema import stale_schema_files, write_schema_files
 
 CONFIG_FILE = "mkdocs.yml"
@@ -237,6 +240,48 @@ def new(args: argparse.Namespace) -> int:
         write(f"wrote {display_path(each.path)}: {each.what}\n")
     write("next: write the empty texts, then run: handbook check\n")
     return 0
+
+
+def reviewed(args: argparse.Namespace) -> int:
+    settings = settings_from(args.config)
+    today = settings.policy.today
+    try:
+        day = date.fromisoformat(args.date) if args.date else today
+    except ValueError:
+        write(f"handbook reviewed: --date {args.date} is not a date; write it as YYYY-MM-DD\n")
+        return 2
+    try:
+        reviews = mark_reviewed(settings.standards, args.ids, day, today)
+    except ReviewRefused as error:
+        write(f"handbook reviewed: {error}\n")
+        return 1
+    languages = settings.languages
+    states = {
+        language: {
+            e.context: e.state for e in handbook_entries(settings.standards, languages, language)[0]
+        }
+        for language in languages.translated
+    }
+    for review in reviews:
+        was = f"(was {review.before})"
+        write(f"{review.place}: {review.standard} reviewed on {day.isoformat()} {was}\n")
+        write(_translations_to_confirm(review.standard, states))
+    return 0
+
+
+def _translations_to_confirm(standard: str, states: dict[str, dict[str, str]]) -> str:
+    """Which translations of a reviewed standard to confirm, and which to update first."""
+    if not states:
+        return ""
+    confirm = ", ".join(english_name(language) for language in states)
+    stale = [
+        f"{english_name(language)} {field} ({state})"
+        for language, by_context in states.items()
+        for field in ("text", "check")
+        if (state := by_context.get(f"{standard}.{field}", CURRENT)) != CURRENT
+    ]
+    update = f"; to update first: {', '.join(stale)}" if stale else ""
+    return f"  translations to confirm against the reviewed {standard}: {confirm}{update}\n"
 
 
 def replace_file(path: Path, data: bytes) -> None:
