@@ -61,7 +61,7 @@ def handbook_entries(
         if path.name == GLOSSARY_FILE:
             entries += glossary_entries(root, languages.source, language, shown)
         else:
-            names = (path.stem,) if _own_name(root) is None else ()
+            names = file_names(path, root)
             entries += text_entries(root, names, languages.source, language, shown)
     return entries, problems
 
@@ -74,6 +74,17 @@ def text_entries(
         for context, note, text in _texts(root, names, "", source)
         if (entry := _entry(context, note, text, source, language, shown)) is not None
     ]
+
+
+def file_names(path: Path, root: Node) -> tuple[str, ...]:
+    """The first part of the contexts of a file's texts: none for a phase (its slug comes
+    from the file), the file's name for the vocabulary and the labels."""
+    return (path.stem,) if _own_name(root) is None else ()
+
+
+def text_nodes(root: Node, names: tuple[str, ...], source: str) -> dict[str, Node]:
+    """Each context of a file with the map of its text (the languages and ``based_on``)."""
+    return {context: text for context, _, text in _texts(root, names, "", source)}
 
 
 def _texts(

@@ -26,6 +26,7 @@ from handbook.reading.glossary import docs_warnings
 from handbook.reading.loader import data_files, load_handbook
 from handbook.reading.problems import HandbookError, Place, Problem, display_path
 from handbook.settings import Settings, settings_of
+from handbook.tools.files import write_all
 from handbook.tools.init import InitRefused, init_handbook
 from handbook.tools.marking import mark_file
 from handbook.tools.new import NewRefused, new_phase, new_standard
@@ -162,7 +163,7 @@ def translations_export(args: argparse.Namespace) -> int:
     counts = ", ".join(f"{count} {state}" for state, count in sorted(export.states.items()))
     summary = f"{sum(export.states.values())} texts ({counts or 'none'})"
     if args.output:
-        replace_file(Path(args.output), export.text.encode("utf-8"))
+        write_all({Path(args.output): export.text.encode("utf-8")})
         write(f"wrote {summary} to {args.output}\n")
     else:
         sys.stdout.write(export.text)
@@ -282,13 +283,6 @@ def _translations_to_confirm(standard: str, states: dict[str, dict[str, str]]) -
     ]
     update = f"; to update first: {', '.join(stale)}" if stale else ""
     return f"  translations to confirm against the reviewed {standard}: {confirm}{update}\n"
-
-
-def replace_file(path: Path, data: bytes) -> None:
-    """Write ``path`` whole or not at all: a failed write leaves the old file as it was."""
-    partial = path.with_name(f".{path.name}.partial")
-    partial.write_bytes(data)
-    partial.replace(path)
 
 
 def write(text: str) -> None:

@@ -47,7 +47,7 @@ class Marking:
 
 
 @dataclass(frozen=True)
-class _Edit:
+class Edit:
     start: int
     end: int
     insert: str
@@ -90,7 +90,7 @@ def mark_text(
         return Marking(text, problems=(_refused(shown_as),))
     sites = text_sites(editable, languages.source)
     newline = "\r\n" if "\r\n" in text else "\n"
-    edits: list[_Edit] = []
+    edits: list[Edit] = []
     marked: list[Marked] = []
     for site in sites:
         if ids and site.owner not in ids:
@@ -102,7 +102,7 @@ def mark_text(
             site_edits, done = planned
             edits += site_edits
             marked.append(done)
-    result = _apply(text, edits)
+    result = apply_edits(text, edits)
     positions = [sites.index(m.site) for m in marked]
     failure = _verify(root, result, shown_as, languages, positions, marked)
     if failure is not None:
@@ -116,7 +116,7 @@ def _plan(
     chosen: Sequence[str],
     text: str,
     newline: str,
-) -> tuple[list[_Edit], Marked] | Problem | None:
+) -> tuple[list[Edit], Marked] | Problem | None:
     """The edits that record the current source text for ``chosen`` in one text."""
     original = site.entry(languages.source)
     if original is None or original.kind not in SCALAR_KINDS:
@@ -131,13 +131,13 @@ def _plan(
     quoted = f'"{current}"'  # quoted: a fingerprint of digits only would read as a number
     if based_on is None:
         entry = f"{BASED_ON}: {{{', '.join(f'{k}: {quoted}' for k in stale)}}}"
-        return [_insert_entries(site.node, [entry], text, newline)], Marked(site, tuple(stale))
+        return [insert_entries(site.node, [entry], text, newline)], Marked(site, tuple(stale))
     if not _well_formed(based_on):
         return site.node.place.error(
             f"'{BASED_ON}' of '{site.field}' of {site.owner} is not in the form "
             "{pl: 1a2b3c4d, ar: 5e6f7a8b}; correct or delete it, then mark again"
         )
-    return _set_entries(based_on, stale, quoted, text, newline), Marked(site, tuple(stale))
+    return set_entries(based_on, stale, quoted, text, newline), Marked(site, tuple(stale))
 
 
 def _translated(site: TextSite, language: str) -> bool:
@@ -150,32 +150,30 @@ def _well_formed(node: Node) -> bool:
     return node.kind == "map" and all(value.kind not in COLLECTIONS for _, _, value in node.entries)
 
 
-def _set_entries(
-    mapping: Node, keys: list[str], value: str, text: str, newline: str
-) -> list[_Edit]:
+def set_entries(mapping: Node, keys: list[str], value: str, text: str, newline: str) -> list[Edit]:
     """Set ``keys`` to ``value``: existing values replaced in place, the others appended."""
     present = {key: _span(node) for key, _, node in mapping.entries}
-    edits = [_Edit(present[key].start, present[key].end, value) for key in keys if key in present]
+    edits = [Edit(present[key].start, present[key].end, value) for key in keys if key in present]
     added = [f"{key}: {value}" for key in keys if key not in present]
     if added:
-        edits.append(_insert_entries(mapping, added, text, newline))
+        edits.append(insert_entries(mapping, added, text, newline))
     return edits
 
 
-def _insert_entries(mapping: Node, entries: list[str], text: str, newline: str) -> _Edit:
+def insert_entries(mapping: Node, entries: list[str], text: str, newline: str) -> Edit:
     """An edit adding ``entries`` at the end of ``mapping``, in the mapping's own style."""
     if not mapping.entries:  # only a flow map can be empty: {}
         closing = text.rindex("}", 0, _span(mapping).end)
-        return _Edit(closing, closing, ", ".join(entries))
+        return Edit(closing, closing, ", ".join(entries))
     last = _span(mapping.entries[-1][2])
     if _span(mapping).flow:
-        return _Edit(last.end, last.end, "".join(f", {entry}" for entry in entries))
+        return Edit(last.end, last.end, "".join(f", {entry}" for entry in entries))
     indent = " " * (mapping.entries[0][1].column - 1)
     if last.end_column > 0:  # the value ends inside its line: add a line after it
         end = _line_end(text, last.end)
-        return _Edit(end, end, "".join(f"{newline}{indent}{entry}" for entry in entries))
+        return Edit(end, end, "".join(f"{newline}{indent}{entry}" for entry in entries))
     start = _skip_blank_lines_back(text, last.end, last.key)
-    return _Edit(start, start, "".join(f"{indent}{entry}{newline}" for entry in entries))
+    return Edit(start, start, "".join(f"{indent}{entry}{newline}" for entry in entries))
 
 
 def _span(node: Node) -> Span:
@@ -204,7 +202,7 @@ def _skip_blank_lines_back(text: str, line_start: int, floor: int) -> int:
     return line_start
 
 
-def _apply(text: str, edits: list[_Edit]) -> str:
+def apply_edits(text: str, edits: list[Edit]) -> str:
     for edit in sorted(edits, key=lambda e: (e.start, e.end), reverse=True):
         text = text[: edit.start] + edit.insert + text[edit.end :]
     return text

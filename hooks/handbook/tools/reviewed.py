@@ -20,6 +20,7 @@ from handbook.reading.fields import did_you_mean
 from handbook.reading.loader import phase_files
 from handbook.reading.problems import display_path
 from handbook.reading.yamlsource import Node, parse_yaml
+from handbook.tools.files import write_all
 
 LAST_REVIEWED = "last_reviewed"
 
@@ -72,7 +73,13 @@ def mark_reviewed(folder: Path, ids: Sequence[str], day: date, today: date) -> l
     edited = {path: _replace(texts[path], spans, day.isoformat()) for path, spans in edits.items()}
     for path, text in edited.items():
         _verify(texts[path], text, day, [r.standard for r in reviews], path)
-    _write_all({path: text for path, text in edited.items() if text != texts[path]})
+    changed = {path: text.encode("utf-8") for path, text in edited.items() if text != texts[path]}
+    try:
+        write_all(changed)
+    except OSError as error:
+        raise ReviewRefused(
+            f"cannot write {error.filename}: {error.strerror}; nothing was written"
+        ) from error
     return reviews
 
 
@@ -130,19 +137,3 @@ def _dates_as_text(data: Any) -> Any:
     if isinstance(data, list):
         return [_dates_as_text(value) for value in data]
     return data.isoformat() if isinstance(data, date) else data
-
-
-def _write_all(files: dict[Path, str]) -> None:
-    """Each file written to a temporary name first, then all renamed: none half written."""
-    partials = {path: path.with_name(f".{path.name}.partial") for path in files}
-    try:
-        for path, text in files.items():
-            partials[path].write_bytes(text.encode("utf-8"))
-    except OSError as error:
-        for partial in partials.values():
-            partial.unlink(missing_ok=True)
-        raise ReviewRefused(
-            f"cannot write {error.filename}: {error.strerror}; nothing was written"
-        ) from error
-    for path, partial in partials.items():
-        partial.replace(path)
