@@ -69,6 +69,11 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--only", choices=tuple(CHOICES), default="all")
     export.add_argument("-o", "--output", metavar="FILE", help="default: standard output")
     export.set_defaults(run=commands.translations_export)
+    incoming = actions.add_parser(
+        "import", parents=[config], help="a translated PO or XLIFF file back into the YAML"
+    )
+    incoming.add_argument("file", metavar="FILE", help="a .po, .xlf or .xliff file")
+    incoming.set_defaults(run=commands.translations_import)
 
     reviewed = subcommands.add_parser(
         "reviewed", parents=[config], help="record that standards were reviewed (last_reviewed)"

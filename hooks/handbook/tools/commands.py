@@ -27,6 +27,7 @@ from handbook.reading.loader import data_files, load_handbook
 from handbook.reading.problems import HandbookError, Place, Problem, display_path
 from handbook.settings import Settings, settings_of
 from handbook.tools.files import write_all
+from handbook.tools.importing import import_translations
 from handbook.tools.init import InitRefused, init_handbook
 from handbook.tools.marking import mark_file
 from handbook.tools.new import NewRefused, new_phase, new_standard
@@ -168,6 +169,30 @@ def translations_export(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(export.text)
         sys.stderr.write(f"handbook: {summary}\n")
+    return 0
+
+
+def translations_import(args: argparse.Namespace) -> int:
+    settings = settings_from(args.config)
+    result = import_translations(
+        settings.standards, settings.languages, settings.policy, Path(args.file)
+    )
+    if result.problems:
+        write(text_report(Outcome(tuple(result.problems), 1)))
+        write("nothing was imported\n")
+        return 1
+    if not result.changes:
+        write(f"nothing to import from {args.file}: the handbook already has every text of it\n")
+        return 0
+    marked = sum(1 for change in result.changes if change.mark)
+    for change in result.changes:
+        how = " (fuzzy: its fingerprint left as it was)" if change.fuzzy else ""
+        write(f"{change.entry.reference}: {change.entry.context}{how}\n")
+    count = len(result.changes)
+    write(
+        f"imported {count} text{'' if count == 1 else 's'} ({marked} marked as translated from "
+        f"the current source text) into {', '.join(result.files)}\n"
+    )
     return 0
 
 

@@ -1,0 +1,333 @@
+"""``handbook translations import``: a translator's PO or XLIFF file back into the YAML.
+
+Only the texts that changed are written, each into its place in ``standards/``, and each
+imported translation records the fingerprint of the source text it was made from (a text
+left *fuzzy* keeps its old fingerprint, so it stays outdated). Files are edited as text at
+the spans of their nodes, like ``handbook translated`` does, so comments, quoting and layout
+stay; a folded text stays folded. Every file is parsed again and checked before anything is
+written, and then all files are written or none. Refused: a language the handbook does not
+have, a context it does not know, a source text that changed since the export, and any
+translation the checker would refuse. Counts (plural labels) are not imported.
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from handbook.exchange.entries import (
+    CURRENT,
+    OUTDATED,
+    Entry,
+    file_names,
+    glossary_entries,
+    handbook_entries,
+    text_entries,
+    text_nodes,
+)
+from handbook.exchange.incoming import Incoming, read_incoming
+from handbook.model import fingerprint
+from handbook.model.languages import Languages, english_name
+from handbook.model.review import ReviewPolicy
+from handbook.reading.fields import BASED_ON
+from handbook.reading.fingerprints import is_text
+from handbook.reading.glossary import GLOSSARY_FILE
+from handbook.reading.loader import load_handbook
+from handbook.reading.problems import Place, Problem, display_path
+from handbook.reading.textrules import text_faults
+from handbook.reading.yamlsource import Node, parse_yaml
+from handbook.tools.files import write_all
+from handbook.tools.marking import Edit, apply_edits, insert_entries, set_entries
+
+FOLD_WIDTH = 78
+
+
+@dataclass(frozen=True)
+class Change:
+    """One translation to write; ``mark`` records the current source text's fingerprint."""
+
+    entry: Entry
+    text: str
+    mark: bool
+    fuzzy: bool
+    """Left fuzzy by the translator: written, its fingerprint kept as it was."""
+
+
+@dataclass(frozen=True)
+class Imported:
+    changes: list[Change]
+    files: list[str]
+    problems: list[Problem]
+
+
+def import_translations(
+    folder: Path, languages: Languages, policy: ReviewPolicy, path: Path
+) -> Imported:
+    """Import ``path`` into ``folder``; on any problem nothing is written."""
+    shown = display_path(path)
+    incoming = read_incoming(path, shown)
+    if incoming.problems:
+        return Imported([], [], incoming.problems)
+    language = incoming.language
+    if language not in languages.translated:
+        allowed = ", ".join(languages.translated) or "none"
+        message = (
+            f"the file is a translation into '{language or '(no language given)'}', which this "
+            f"handbook does not have; its translations: {allowed}"
+        )
+        return Imported([], [], [Place(shown).error(message)])
+    errors = load_handbook(folder, policy, languages).errors
+    if errors:
+        return Imported([], [], errors)
+    entries, problems = handbook_entries(folder, languages, language)
+    if problems:
+        return Imported([], [], problems)
+    changes, problems = _changes(incoming.texts, entries, languages.source, shown)
+    if problems:
+        return Imported([], [], problems)
+    files, problems = _edited_files(folder, changes, languages, language)
+    if problems:
+        return Imported([], [], problems)
+    write_all({file: text.encode("utf-8") for file, text in files.items()})
+    return Imported(changes, sorted(display_path(f) for f in files), [])
+
+
+def _changes(
+    texts: list[Incoming], entries: list[Entry], source: str, shown: str
+) -> tuple[list[Change], list[Problem]]:
+    by_context = {entry.context: entry for entry in entries}
+    plural = {e.context: e for e in entries if e.plural}
+    changes: list[Change] = []
+    problems: list[Problem] = []
+    for text in texts:
+        place = Place(shown, text.line)
+        counted = plural.get(text.context.split("[")[0])
+        if counted is not None:
+            if _plural_changed(text, counted):
+                problems.append(
+                    place.error(
+                        f"'{counted.context}' is a count: its forms are not imported yet; "
+                        f"write them in {counted.reference.split(':')[0]}"
+                    )
+                )
+            continue
+        entry = by_context.get(text.context)
+        if entry is None:
+            problems.append(
+                place.error(
+                    f"no text of the handbook has the context '{text.context}' (renamed or "
+                    "removed since the export?); export again and copy the translation over"
+                )
+            )
+            continue
+        if text.source != entry.source:
+            problems.append(
+                place.error(
+                    f"the {english_name(source)} of '{text.context}' changed since the export; "
+                    "export again and translate the current text"
+                )
+            )
+            continue
+        change = _change(text, entry)
+        if change is None:
+            continue
+        faults = text_faults(change.text)
+        problems += [place.error(f"the translation of '{text.context}' {f}") for f in faults]
+        if not faults:
+            changes.append(change)
+    return changes, problems
+
+
+def _change(text: Incoming, entry: Entry) -> Change | None:
+    """What the file changes for one text: a new translation, a confirmation, or nothing."""
+    if not text.target.strip():
+        return None  # not translated in the file: the handbook keeps what it has
+    confirmed = not text.fuzzy and entry.state == OUTDATED and not _is_term(entry)
+    if text.target == entry.target and not confirmed:
+        return None
+    return Change(entry, text.target, mark=not text.fuzzy and not _is_term(entry), fuzzy=text.fuzzy)
+
+
+def _is_term(entry: Entry) -> bool:
+    return entry.context.startswith("glossary.")
+
+
+def _plural_changed(text: Incoming, entry: Entry) -> bool:
+    if "[" in text.context:  # XLIFF: one unit per category
+        category = text.context.split("[")[1].rstrip("]")
+        return bool(text.target.strip()) and text.target != entry.target_forms.get(category, "")
+    current = list(entry.target_forms.values())
+    return any(form.strip() for form in text.forms) and sorted(text.forms) != sorted(current)
+
+
+def _edited_files(
+    folder: Path, changes: list[Change], languages: Languages, language: str
+) -> tuple[dict[Path, str], list[Problem]]:
+    by_file: dict[Path, list[Change]] = {}
+    for change in changes:
+        by_file.setdefault(folder / Path(change.entry.reference.split(":")[0]).name, []).append(
+            change
+        )
+    files: dict[Path, str] = {}
+    for path, file_changes in by_file.items():
+        before = path.read_bytes().decode("utf-8")
+        after = _edit(path, before, file_changes, languages, language)
+        if after is None or not _verified(path, before, after, file_changes, languages, language):
+            message = (
+                "the translations could not be written without changing other text; "
+                "nothing was written: copy them into the file by hand"
+            )
+            return {}, [Place(display_path(path)).error(message)]
+        files[path] = after
+    return files, []
+
+
+def _edit(
+    path: Path, text: str, changes: list[Change], languages: Languages, language: str
+) -> str | None:
+    root, problems = parse_yaml(text, display_path(path), for_editing=True)
+    if root is None or problems:
+        return None
+    newline = "\r\n" if "\r\n" in text else "\n"
+    nodes = _places(path, root, languages.source, language)
+    edits: list[Edit] = []
+    for change in changes:
+        node = nodes.get(change.entry.context)
+        if node is None:
+            return None
+        edits += _edits_for(node, change, language, text, newline)
+    return apply_edits(text, edits)
+
+
+def _places(path: Path, root: Node, source: str, language: str) -> dict[str, Node]:
+    """Each context with the map its translation goes in: a text's map, or for a glossary
+    term the concept's map of languages."""
+    if path.name != GLOSSARY_FILE:
+        return text_nodes(root, file_names(path, root), source)
+    concepts = next((v for k, _, v in root.entries if k == "concepts"), None)
+    if concepts is None or concepts.kind != "map":
+        return {}
+    return {f"glossary.{slug}.term": concept for slug, _, concept in concepts.entries}
+
+
+def _edits_for(node: Node, change: Change, language: str, text: str, newline: str) -> list[Edit]:
+    entries = {key: value for key, _, value in node.entries}
+    if _is_term(change.entry):
+        own = entries.get(language)
+        if own is not None and own.kind == "map":
+            return set_entries(own, ["term"], _scalar(change.text, True), text, newline)
+        value = "{term: " + _scalar(change.text, True) + "}"
+        return set_entries(node, [language], value, text, newline)
+    current = entries.get(language)
+    flow = node.span is not None and node.span.flow
+    value = _rendered(change.text, current, flow, newline)
+    edits: list[Edit] = []
+    added: list[str] = []
+    if current is not None and current.span is not None:
+        edits.append(Edit(current.span.start, current.span.end, value))
+    else:
+        added.append(f"{language}: {_scalar(change.text, flow)}")
+    if change.mark:
+        stamp = f'"{fingerprint(change.entry.source)}"'
+        based_on = entries.get(BASED_ON)
+        if based_on is not None and based_on.kind == "map":
+            edits += set_entries(based_on, [language], stamp, text, newline)
+        else:
+            added.append(f"{BASED_ON}: {{{language}: {stamp}}}")
+    if added:
+        edits.append(insert_entries(node, added, text, newline))
+    return edits
+
+
+def _scalar(text: str, flow: bool) -> str:
+    """``text`` unquoted where YAML reads it back as the same text, else double-quoted."""
+    written = f"{{k: {text}}}" if flow else f"k: {text}"
+    try:
+        plain = yaml.safe_load(written) == {"k": text}
+    except yaml.YAMLError:
+        plain = False
+    return text if plain and text == text.strip() else json.dumps(text, ensure_ascii=False)
+
+
+def _rendered(text: str, current: Node | None, flow: bool, newline: str) -> str:
+    """The new value in the style of the one it replaces: folded stays folded, a plain
+    value stays plain where it can, a quoted one is double-quoted."""
+    if current is not None and current.raw[:1] in {'"', "'"}:
+        return json.dumps(text, ensure_ascii=False)
+    folded = current is not None and current.raw.startswith(">")
+    simple = text == text.strip() and "\n" not in text and "  " not in text
+    if not (folded and simple and current is not None and current.span is not None):
+        return _scalar(text, flow)
+    lines = current.raw.splitlines()
+    indent = lines[1][: len(lines[1]) - len(lines[1].lstrip())] if len(lines) > 1 else "  "
+    header = lines[0]
+    body = textwrap.wrap(
+        text,
+        width=max(20, FOLD_WIDTH - len(indent)),
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+    end = newline if current.span.end_column == 0 else ""
+    return header + "".join(f"{newline}{indent}{line}" for line in body) + end
+
+
+def _verified(
+    path: Path, before: str, after: str, changes: list[Change], languages: Languages, language: str
+) -> bool:
+    """``after`` holds ``before``'s data with exactly the changed translations and stamps."""
+    old, _ = parse_yaml(before, display_path(path))
+    new, problems = parse_yaml(after, display_path(path))
+    if old is None or new is None or problems:
+        return False
+    if _shape(old, languages.source, language) != _shape(new, languages.source, language):
+        return False
+    wanted = {change.entry.context: change for change in changes}
+    shown = display_path(path)
+    before_entries = _entries_of(path, old, languages.source, language, shown)
+    for context, entry in _entries_of(path, new, languages.source, language, shown).items():
+        change = wanted.get(context)
+        if change is None:
+            if entry != before_entries.get(context):
+                return False
+        elif entry.target != change.text or (change.mark and entry.state != CURRENT):
+            return False
+    return True
+
+
+def _entries_of(path: Path, root: Node, source: str, language: str, shown: str) -> dict[str, Entry]:
+    if path.name == GLOSSARY_FILE:
+        found = glossary_entries(root, source, language, shown)
+    else:
+        found = text_entries(root, file_names(path, root), source, language, shown)
+    return {entry.context: _placeless(entry) for entry in found}
+
+
+def _placeless(entry: Entry) -> Entry:
+    """An entry without its line: an edit above it may move it."""
+    return Entry(
+        entry.context,
+        entry.source,
+        entry.target,
+        entry.state,
+        entry.note,
+        "",
+        entry.source_forms,
+        entry.target_forms,
+    )
+
+
+def _shape(node: Node, source: str, language: str) -> object:
+    """Everything but the translation into ``language`` and the fingerprints."""
+    if node.kind == "seq":
+        return ("seq", tuple(_shape(item, source, language) for item in node.items))
+    if node.kind == "map":
+        skipped = {BASED_ON, language} if is_text(node, source) else set()
+        return (
+            "map",
+            tuple((k, _shape(v, source, language)) for k, _, v in node.entries if k not in skipped),
+        )
+    return (node.kind, node.scalar)
