@@ -13,8 +13,9 @@ translation the checker would refuse. Counts (plural labels) are not imported.
 from __future__ import annotations
 
 import json
+import tempfile
 import textwrap
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
@@ -90,10 +91,29 @@ def import_translations(
     if problems:
         return Imported([], [], problems)
     files, problems = _edited_files(folder, changes, languages, language)
+    problems = problems or _checked(folder, files, languages, policy)
     if problems:
         return Imported([], [], problems)
     write_all({file: text.encode("utf-8") for file, text in files.items()})
     return Imported(changes, sorted(display_path(f) for f in files), [])
+
+
+def _checked(
+    folder: Path, files: dict[Path, str], languages: Languages, policy: ReviewPolicy
+) -> list[Problem]:
+    """The checker's errors on the standards as they would be after the import (a label
+    that lost its {slot}, say), with the places of the real files."""
+    with tempfile.TemporaryDirectory() as scratch:
+        copy = Path(scratch)
+        for path in folder.glob("*.yaml"):
+            data = files[path].encode("utf-8") if path in files else path.read_bytes()
+            (copy / path.name).write_bytes(data)
+        errors = load_handbook(copy, policy, languages).errors
+        shown = {display_path(copy / p.name): display_path(p) for p in folder.glob("*.yaml")}
+        return [
+            replace(p, path=shown.get(p.path, p.path), message=f"{p.message} (after the import)")
+            for p in errors
+        ]
 
 
 def _changes(
@@ -243,6 +263,13 @@ def _edits_for(node: Node, change: Change, language: str, text: str, newline: st
     return edits
 
 
+def _quoted(text: str) -> str:
+    """A YAML double-quoted scalar: JSON's escapes, and YAML's own line breaks escaped too
+    (a raw U+2028 in quotes would be read as a line break and folded into a space)."""
+    quoted = json.dumps(text, ensure_ascii=False)
+    return quoted.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").replace("\x85", "\\x85")
+
+
 def _scalar(text: str, flow: bool) -> str:
     """``text`` unquoted where YAML reads it back as the same text, else double-quoted."""
     written = f"{{k: {text}}}" if flow else f"k: {text}"
@@ -250,18 +277,21 @@ def _scalar(text: str, flow: bool) -> str:
         plain = yaml.safe_load(written) == {"k": text}
     except yaml.YAMLError:
         plain = False
-    return text if plain and text == text.strip() else json.dumps(text, ensure_ascii=False)
+    return text if plain and text == text.strip() else _quoted(text)
 
 
 def _rendered(text: str, current: Node | None, flow: bool, newline: str) -> str:
     """The new value in the style of the one it replaces: folded stays folded, a plain
     value stays plain where it can, a quoted one is double-quoted."""
     if current is not None and current.raw[:1] in {'"', "'"}:
-        return json.dumps(text, ensure_ascii=False)
+        return _quoted(text)
     folded = current is not None and current.raw.startswith(">")
-    simple = text == text.strip() and "\n" not in text and "  " not in text
+    simple = text == " ".join(text.split())  # single spaces only: folding keeps it as is
     if not (folded and simple and current is not None and current.span is not None):
-        return _scalar(text, flow)
+        block_end = (
+            current is not None and current.span is not None and current.span.end_column == 0
+        )
+        return _scalar(text, flow) + (newline if block_end else "")
     lines = current.raw.splitlines()
     indent = lines[1][: len(lines[1]) - len(lines[1].lstrip())] if len(lines) > 1 else "  "
     header = lines[0]
