@@ -2,6 +2,6 @@
 
 In: the YAML files of the standards folder, read as nodes (``handbook.reading.yamlsource``),
 so each text keeps its file and line. Out: one entry per translatable text and language
-(``entries``), written as PO (``po``) or XLIFF 1.2 (``xliff``); a translator's file read back (``incoming``)
-for ``handbook.tools.importing``. Nothing here imports MkDocs.
+(``entries``), written as PO (``po``) or XLIFF 1.2 (``xliff``); and a translator's file
+read back (``incoming``) for ``handbook.tools.importing``. Nothing here imports MkDocs.
 """

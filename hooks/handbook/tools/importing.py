@@ -12,13 +12,9 @@ translation the checker would refuse. Counts (plural labels) are not imported.
 
 from __future__ import annotations
 
-import json
 import tempfile
-import textwrap
 from dataclasses import dataclass, replace
 from pathlib import Path
-
-import yaml
 
 from handbook.exchange.entries import (
     CURRENT,
@@ -42,9 +38,8 @@ from handbook.reading.problems import Place, Problem, display_path
 from handbook.reading.textrules import text_faults
 from handbook.reading.yamlsource import Node, parse_yaml
 from handbook.tools.files import write_all
-from handbook.tools.marking import Edit, apply_edits, insert_entries, set_entries
-
-FOLD_WIDTH = 78
+from handbook.tools.marking import Edit, apply_edits
+from handbook.tools.yamlwrite import term_edits, translation_edits
 
 
 @dataclass(frozen=True)
@@ -219,7 +214,11 @@ def _edit(
         node = nodes.get(change.entry.context)
         if node is None:
             return None
-        edits += _edits_for(node, change, language, text, newline)
+        if _is_term(change.entry):
+            edits += term_edits(node, change.text, language, text, newline)
+        else:
+            stamp = fingerprint(change.entry.source) if change.mark else None
+            edits += translation_edits(node, change.text, stamp, language, text, newline)
     return apply_edits(text, edits)
 
 
@@ -232,77 +231,6 @@ def _places(path: Path, root: Node, source: str, language: str) -> dict[str, Nod
     if concepts is None or concepts.kind != "map":
         return {}
     return {f"glossary.{slug}.term": concept for slug, _, concept in concepts.entries}
-
-
-def _edits_for(node: Node, change: Change, language: str, text: str, newline: str) -> list[Edit]:
-    entries = {key: value for key, _, value in node.entries}
-    if _is_term(change.entry):
-        own = entries.get(language)
-        if own is not None and own.kind == "map":
-            return set_entries(own, ["term"], _scalar(change.text, True), text, newline)
-        value = "{term: " + _scalar(change.text, True) + "}"
-        return set_entries(node, [language], value, text, newline)
-    current = entries.get(language)
-    flow = node.span is not None and node.span.flow
-    value = _rendered(change.text, current, flow, newline)
-    edits: list[Edit] = []
-    added: list[str] = []
-    if current is not None and current.span is not None:
-        edits.append(Edit(current.span.start, current.span.end, value))
-    else:
-        added.append(f"{language}: {_scalar(change.text, flow)}")
-    if change.mark:
-        stamp = f'"{fingerprint(change.entry.source)}"'
-        based_on = entries.get(BASED_ON)
-        if based_on is not None and based_on.kind == "map":
-            edits += set_entries(based_on, [language], stamp, text, newline)
-        else:
-            added.append(f"{BASED_ON}: {{{language}: {stamp}}}")
-    if added:
-        edits.append(insert_entries(node, added, text, newline))
-    return edits
-
-
-def _quoted(text: str) -> str:
-    """A YAML double-quoted scalar: JSON's escapes, and YAML's own line breaks escaped too
-    (a raw U+2028 in quotes would be read as a line break and folded into a space)."""
-    quoted = json.dumps(text, ensure_ascii=False)
-    return quoted.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").replace("\x85", "\\x85")
-
-
-def _scalar(text: str, flow: bool) -> str:
-    """``text`` unquoted where YAML reads it back as the same text, else double-quoted."""
-    written = f"{{k: {text}}}" if flow else f"k: {text}"
-    try:
-        plain = yaml.safe_load(written) == {"k": text}
-    except yaml.YAMLError:
-        plain = False
-    return text if plain and text == text.strip() else _quoted(text)
-
-
-def _rendered(text: str, current: Node | None, flow: bool, newline: str) -> str:
-    """The new value in the style of the one it replaces: folded stays folded, a plain
-    value stays plain where it can, a quoted one is double-quoted."""
-    if current is not None and current.raw[:1] in {'"', "'"}:
-        return _quoted(text)
-    folded = current is not None and current.raw.startswith(">")
-    simple = text == " ".join(text.split())  # single spaces only: folding keeps it as is
-    if not (folded and simple and current is not None and current.span is not None):
-        block_end = (
-            current is not None and current.span is not None and current.span.end_column == 0
-        )
-        return _scalar(text, flow) + (newline if block_end else "")
-    lines = current.raw.splitlines()
-    indent = lines[1][: len(lines[1]) - len(lines[1].lstrip())] if len(lines) > 1 else "  "
-    header = lines[0]
-    body = textwrap.wrap(
-        text,
-        width=max(20, FOLD_WIDTH - len(indent)),
-        break_long_words=False,
-        break_on_hyphens=False,
-    )
-    end = newline if current.span.end_column == 0 else ""
-    return header + "".join(f"{newline}{indent}{line}" for line in body) + end
 
 
 def _verified(
