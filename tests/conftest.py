@@ -17,7 +17,7 @@ from playwright.sync_api import Browser, sync_playwright
 
 from tests.browser.harness import BrowserMissing, launch
 from tests.fastrun import HYPOTHESIS_PROFILE
-from tests.sitebuild import FIXTURES, HOTEL, build_site
+from tests.sitebuild import FIXTURES, HOTEL, TEST_TODAY, build_site, project_copy
 
 settings.register_profile("full", max_examples=200)
 settings.register_profile("fast", max_examples=25)
@@ -48,6 +48,16 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def small_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """tests/fixtures/small built non-strict (it lacks translations on purpose)."""
     return build_site(tmp_path_factory.mktemp("small"), FIXTURES / "small", strict=False)
+
+
+@pytest.fixture
+def hotel_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the hotel fixture as the current folder, on the tests' date: the project
+    a command-line test runs ``handbook`` in."""
+    monkeypatch.setenv("HANDBOOK_TODAY", TEST_TODAY)
+    folder = project_copy(tmp_path / "project")
+    monkeypatch.chdir(folder)
+    return folder
 
 
 @pytest.fixture(scope="session")

@@ -7,16 +7,12 @@ from pathlib import Path
 import pytest
 
 from handbook.tools.cli import main
-from tests.sitebuild import TEST_TODAY, project_copy
+from tests.sitebuild import TEST_TODAY
 
 
 @pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the hotel fixture, the current folder, on the tests' date."""
-    monkeypatch.setenv("HANDBOOK_TODAY", TEST_TODAY)
-    folder = project_copy(tmp_path / "project")
-    monkeypatch.chdir(folder)
-    return folder
+def project(hotel_here: Path) -> Path:
+    return hotel_here
 
 
 def standards_bytes(project: Path) -> dict[str, bytes]:

@@ -17,7 +17,7 @@ import yaml
 from lxml import etree
 
 from handbook.tools.cli import main
-from tests.sitebuild import TEST_TODAY, project_copy
+from tests.sitebuild import TEST_TODAY
 from tests.starterkit import starter_project
 
 XLIFF = "{urn:oasis:names:tc:xliff:document:1.2}"
@@ -25,12 +25,8 @@ SCHEMAS = Path(__file__).parent / "xliff"
 
 
 @pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the hotel fixture, the current folder, on the tests' date."""
-    monkeypatch.setenv("HANDBOOK_TODAY", TEST_TODAY)
-    folder = project_copy(tmp_path / "project")
-    monkeypatch.chdir(folder)
-    return folder
+def project(hotel_here: Path) -> Path:
+    return hotel_here
 
 
 def export(*args: str) -> Path:

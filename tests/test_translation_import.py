@@ -18,18 +18,13 @@ import yaml
 from handbook.model import fingerprint
 from handbook.tools.cli import main
 from tests.security.attacks import ACCEPTED, REFUSED
-from tests.sitebuild import TEST_TODAY, project_copy
 
 XLIFF = "{urn:oasis:names:tc:xliff:document:1.2}"
 
 
 @pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the hotel fixture, the current folder, on the tests' date."""
-    monkeypatch.setenv("HANDBOOK_TODAY", TEST_TODAY)
-    folder = project_copy(tmp_path / "project")
-    monkeypatch.chdir(folder)
-    return folder
+def project(hotel_here: Path) -> Path:
+    return hotel_here
 
 
 def standards_bytes(project: Path) -> dict[str, bytes]:
@@ -41,17 +36,6 @@ def exported(language: str = "pl", file_format: str = "po") -> Path:
     command = ["translations", "export", "--language", language, "--format", file_format]
     assert main([*command, "-o", str(target)]) == 0
     return target
-
-
-def translate(po_file: Path, **texts: str) -> Path:
-    """Set msgstr of the given contexts (``__`` for ``.``, ``_`` for ``-``) and save."""
-    wanted = {key.replace("__", ".").replace("_", "-"): text for key, text in texts.items()}
-    po = polib.pofile(str(po_file))
-    for entry in po:
-        if entry.msgctxt in wanted:
-            entry.msgstr = wanted[entry.msgctxt]
-    po.save(str(po_file))
-    return po_file
 
 
 def imported(path: Path, capsys: pytest.CaptureFixture[str], code: int = 0) -> str:
@@ -153,7 +137,7 @@ def test_a_missing_translation_is_added_and_marked(
 ) -> None:
     vocabulary = project / "standards/vocabulary.yaml"
     vocabulary.write_text(vocabulary.read_text("utf-8").replace("pl: Życzliwość, ", ""), "utf-8")
-    imported(translate(exported(), vocabulary__qualities__friendly="Życzliwość"), capsys)
+    imported(translate_many(exported(), {"vocabulary.qualities.friendly": "Życzliwość"}), capsys)
     friendly = load(project, "vocabulary.yaml")["qualities"]["friendly"]
     assert friendly["pl"] == "Życzliwość"
     assert friendly["based_on"]["pl"] == fingerprint("Friendly")
