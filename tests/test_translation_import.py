@@ -211,18 +211,37 @@ def test_a_language_the_handbook_does_not_have_is_refused(
     )
 
 
-def test_a_changed_count_is_refused_not_half_imported(
+def test_a_changed_count_writes_just_the_changed_form(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     po_file = exported()
     po = polib.pofile(str(po_file))
     entry = next(e for e in po if e.msgctxt == "labels.standards_count")
-    entry.msgstr_plural[1] = "{count} standardy!"
+    entry.msgstr_plural[1] = "{count} standardy hotelu"  # Polish "few"
     po.save(str(po_file))
-    before = standards_bytes(project)
-    out = imported(po_file, capsys, code=1)
-    assert "'labels.standards_count' is a count: its forms are not imported yet" in out
-    assert standards_bytes(project) == before
+    labels = project / "standards/labels.yaml"
+    before = labels.read_text("utf-8")
+    imported(po_file, capsys)
+    counts = load(project, "labels.yaml")["standards_count"]["pl"]
+    assert counts["few"] == "{count} standardy hotelu"
+    old = next(line for line in before.splitlines() if "{count} standardy" in line)
+    new = old.replace('few: "{count} standardy"', 'few: "{count} standardy hotelu"')
+    assert labels.read_text("utf-8") == before.replace(old, new)
+
+
+def test_an_xliff_count_form_is_imported_by_its_category(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    xliff = exported("ar", "xliff")
+    ET.register_namespace("", XLIFF[1:-1])
+    tree = ET.parse(xliff)
+    unit = tree.find(f".//{XLIFF}trans-unit[@id='labels.standards_count[two]']")
+    assert unit is not None and unit.find(f"{XLIFF}target") is not None
+    unit.find(f"{XLIFF}target").text = "معياران اثنان"  # type: ignore[union-attr]
+    tree.write(xliff, encoding="utf-8", xml_declaration=True)
+    imported(xliff, capsys)
+    assert load(project, "labels.yaml")["standards_count"]["ar"]["two"] == "معياران اثنان"
+    assert main(["check"]) == 0
 
 
 def scalar_contexts(po_file: Path) -> list[str]:

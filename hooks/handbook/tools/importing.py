@@ -7,13 +7,13 @@ the spans of their nodes, like ``handbook translated`` does, so comments, quotin
 stay; a folded text stays folded. Every file is parsed again and checked before anything is
 written, and then all files are written or none. Refused: a language the handbook does not
 have, a context it does not know, a source text that changed since the export, and any
-translation the checker would refuse. Counts (plural labels) are not imported.
+translation the checker would refuse.
 """
 
 from __future__ import annotations
 
 import tempfile
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from handbook.exchange.entries import (
@@ -27,6 +27,7 @@ from handbook.exchange.entries import (
     text_nodes,
 )
 from handbook.exchange.incoming import Incoming, read_incoming
+from handbook.exchange.po import gettext_order
 from handbook.model import fingerprint
 from handbook.model.languages import Languages, english_name
 from handbook.model.review import ReviewPolicy
@@ -39,7 +40,7 @@ from handbook.reading.textrules import text_faults
 from handbook.reading.yamlsource import Node, parse_yaml
 from handbook.tools.files import write_all
 from handbook.tools.marking import Edit, apply_edits
-from handbook.tools.yamlwrite import term_edits, translation_edits
+from handbook.tools.yamlwrite import count_edits, term_edits, translation_edits
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,8 @@ class Change:
     mark: bool
     fuzzy: bool
     """Left fuzzy by the translator: written, its fingerprint kept as it was."""
+    forms: dict[str, str] = field(default_factory=dict)
+    """A count's changed forms by category (then ``text`` is empty)."""
 
 
 @dataclass(frozen=True)
@@ -82,7 +85,7 @@ def import_translations(
     entries, problems = handbook_entries(folder, languages, language)
     if problems:
         return Imported([], [], problems)
-    changes, problems = _changes(incoming.texts, entries, languages.source, shown)
+    changes, problems = _changes(incoming.texts, entries, languages.source, language, shown)
     if problems:
         return Imported([], [], problems)
     files, problems = _edited_files(folder, changes, languages, language)
@@ -112,23 +115,20 @@ def _checked(
 
 
 def _changes(
-    texts: list[Incoming], entries: list[Entry], source: str, shown: str
+    texts: list[Incoming], entries: list[Entry], source: str, language: str, shown: str
 ) -> tuple[list[Change], list[Problem]]:
     by_context = {entry.context: entry for entry in entries}
     plural = {e.context: e for e in entries if e.plural}
     changes: list[Change] = []
     problems: list[Problem] = []
+    counts: dict[str, dict[str, str]] = {}
     for text in texts:
         place = Place(shown, text.line)
         counted = plural.get(text.context.split("[")[0])
         if counted is not None:
-            if _plural_changed(text, counted):
-                problems.append(
-                    place.error(
-                        f"'{counted.context}' is a count: its forms are not imported yet; "
-                        f"write them in {counted.reference.split(':')[0]}"
-                    )
-                )
+            forms, found = _count_forms(text, counted, language, source, place)
+            problems += found
+            counts.setdefault(counted.context, {}).update(forms)
             continue
         entry = by_context.get(text.context)
         if entry is None:
@@ -154,6 +154,9 @@ def _changes(
         problems += [place.error(f"the translation of '{text.context}' {f}") for f in faults]
         if not faults:
             changes.append(change)
+    for context, forms in counts.items():
+        if forms:
+            changes.append(Change(plural[context], "", mark=False, fuzzy=False, forms=forms))
     return changes, problems
 
 
@@ -171,12 +174,35 @@ def _is_term(entry: Entry) -> bool:
     return entry.context.startswith("glossary.")
 
 
-def _plural_changed(text: Incoming, entry: Entry) -> bool:
-    if "[" in text.context:  # XLIFF: one unit per category
+def _count_forms(
+    text: Incoming, entry: Entry, language: str, source: str, place: Place
+) -> tuple[dict[str, str], list[Problem]]:
+    """The forms of a count that the file changes, by category: PO gives them all in
+    ``msgstr[n]`` order, XLIFF one unit per category (``labels.standards_count[few]``)."""
+    if "[" in text.context:
         category = text.context.split("[")[1].rstrip("]")
-        return bool(text.target.strip()) and text.target != entry.target_forms.get(category, "")
-    current = list(entry.target_forms.values())
-    return any(form.strip() for form in text.forms) and sorted(text.forms) != sorted(current)
+        given = {category: text.target}
+        expected_source = entry.source_forms.get(category, entry.source_forms.get("other", ""))
+    else:
+        given = dict(zip(gettext_order(language), text.forms, strict=False))
+        expected_source = entry.source_forms.get("one", entry.source_forms.get("other", ""))
+    if text.source != expected_source:
+        message = (
+            f"the {english_name(source)} of '{entry.context}' changed since the export; "
+            "export again and translate the current text"
+        )
+        return {}, [place.error(message)]
+    forms = {
+        category: form
+        for category, form in given.items()
+        if form.strip() and form != entry.target_forms.get(category)
+    }
+    problems = [
+        place.error(f"the translation of '{entry.context}' ({category}) {fault}")
+        for category, form in forms.items()
+        for fault in text_faults(form)
+    ]
+    return ({} if problems else forms), problems
 
 
 def _edited_files(
@@ -214,7 +240,9 @@ def _edit(
         node = nodes.get(change.entry.context)
         if node is None:
             return None
-        if _is_term(change.entry):
+        if change.forms:
+            edits += count_edits(node, change.forms, language, text, newline)
+        elif _is_term(change.entry):
             edits += term_edits(node, change.text, language, text, newline)
         else:
             stamp = fingerprint(change.entry.source) if change.mark else None
@@ -250,6 +278,11 @@ def _verified(
         change = wanted.get(context)
         if change is None:
             if entry != before_entries.get(context):
+                return False
+        elif change.forms:
+            previous = before_entries.get(context)
+            kept = previous.target_forms if previous is not None else {}
+            if entry.target_forms != {**kept, **change.forms}:
                 return False
         elif entry.target != change.text or (change.mark and entry.state != CURRENT):
             return False

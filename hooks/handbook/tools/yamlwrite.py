@@ -55,6 +55,25 @@ def term_edits(concept: Node, term: str, language: str, text: str, newline: str)
     return set_entries(concept, [language], "{term: " + _scalar(term, True) + "}", text, newline)
 
 
+def count_edits(
+    node: Node, forms: dict[str, str], language: str, text: str, newline: str
+) -> list[Edit]:
+    """The edits that set a count's ``forms`` (by plural category) in ``language``."""
+    own = next((value for key, _, value in node.entries if key == language), None)
+    if own is None or own.kind != "map":
+        written = ", ".join(
+            f"{category}: {_scalar(form, True)}" for category, form in forms.items()
+        )
+        if own is not None:
+            return []  # not a map of forms: the checker reports it, nothing to write into
+        return [insert_entries(node, [f"{language}: {{{written}}}"], text, newline)]
+    edits: list[Edit] = []
+    for category, form in forms.items():
+        flow = own.span is not None and own.span.flow
+        edits += set_entries(own, [category], _scalar(form, flow), text, newline)
+    return edits
+
+
 def _quoted(text: str) -> str:
     """A YAML double-quoted scalar: JSON's escapes, and YAML's own line breaks escaped too
     (a raw U+2028 in quotes would be read as a line break and folded into a space)."""
