@@ -7,7 +7,9 @@ on its own copy of the hotel fixture, so edits to the copy are the only changes.
 
 from __future__ import annotations
 
+import os
 import shutil
+import stat
 import subprocess
 from pathlib import Path
 
@@ -246,3 +248,13 @@ def test_a_handbook_started_in_other_languages_exports_with_their_plural_rules(
     assert any(entry.msgctxt.endswith(".text") for entry in po)  # the starter's standards
     tree = etree.parse(str(export("--language", "fa", "--format", "xliff")))
     assert xliff_schema().validate(tree)
+
+
+def test_an_export_to_a_device_writes_into_it_and_leaves_it_a_device(project: Path) -> None:
+    fifo = project / "pipe"
+    os.mkfifo(fifo)
+    reader = subprocess.Popen(["cat", str(fifo)], stdout=subprocess.PIPE)
+    assert main(["translations", "export", "--language", "pl", "-o", str(fifo)]) == 0
+    received, _ = reader.communicate(timeout=30)
+    assert received.startswith(b"# Polish texts of ")
+    assert stat.S_ISFIFO(fifo.stat().st_mode)  # still a pipe, not a file put in its place
