@@ -298,6 +298,35 @@ def test_a_label_that_loses_its_slot_is_refused_by_the_checker(
     po_file = exported()
     before = standards_bytes(project)
     out = imported(translate_many(po_file, {"labels.as_of": "stan na dziś"}), capsys, code=1)
-    assert "standards/labels.yaml:" in out
-    assert "the Polish 'as_of' must contain {date} and no other {…} (after the import)" in out
+    line = next(
+        n
+        for n, text in enumerate(po_file.read_text("utf-8").splitlines(), 1)
+        if text == 'msgctxt "labels.as_of"'
+    )
+    first = out.splitlines()[0]
+    assert first.startswith(f"pl.po:{line + 1}:1: error: the translation of 'labels.as_of' would ")
+    assert "standards/labels.yaml:" in first  # and where it would land
+    assert first.endswith("the Polish 'as_of' must contain {date} and no other {…}")
+    assert standards_bytes(project) == before
+
+
+@pytest.mark.parametrize(
+    ("broken", "good"),
+    [
+        ('msgstr "Kontakt osobisty', 'msgstr "Kontakt osobisty"'),
+        ('msgstr "Kontakt\\q osobisty"', 'msgstr "Kontakt osobisty"'),
+    ],
+    ids=["unclosed-quote", "unknown-escape"],
+)
+def test_a_po_line_a_tool_would_misread_is_refused_with_its_line(
+    project: Path, capsys: pytest.CaptureFixture[str], broken: str, good: str
+) -> None:
+    po_file = exported()
+    lines = po_file.read_text("utf-8").splitlines()
+    number = lines.index(good) + 1
+    lines[number - 1] = broken
+    po_file.write_text("\n".join(lines) + "\n", "utf-8")
+    before = standards_bytes(project)
+    out = imported(po_file, capsys, code=1)
+    assert out.startswith(f"pl.po:{number}:1: error: this line of the PO file is not a keyword")
     assert standards_bytes(project) == before

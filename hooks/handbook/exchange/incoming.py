@@ -7,6 +7,7 @@ line of each unit. A plural entry comes back with its forms in the file's own or
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from xml.parsers import expat
@@ -50,7 +51,36 @@ def read_incoming(path: Path, shown: str) -> IncomingFile:
     return _read_po(data, shown)
 
 
+PO_LINE = re.compile(
+    r'^(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\[\\"nrtabfv])*"\s*$'
+)
+"""A PO line with a string: keyword and quoted text, or a continued string; nothing after."""
+
+
+def po_syntax_problems(text: str, shown: str) -> list[Problem]:
+    """Lines a lenient reader would misread: an unclosed quote, an unknown escape."""
+    problems = []
+    for number, line in enumerate(text.split("\n"), 1):  # not splitlines: U+2028 is text
+        stripped = line.strip(" \t\r")
+        if not stripped or stripped.startswith("#") or PO_LINE.match(stripped):
+            continue
+        problems.append(
+            Place(shown, number).error(
+                "this line of the PO file is not a keyword with a quoted text (an unclosed "
+                "quote, or a backslash before a letter other than n, t or r?); correct it in "
+                "the translation tool or an editor"
+            )
+        )
+    return problems
+
+
 def _read_po(data: bytes, shown: str) -> IncomingFile:
+    try:
+        problems = po_syntax_problems(data.decode("utf-8"), shown)
+    except UnicodeDecodeError:
+        problems = [Place(shown).error("the file is not UTF-8 text; save it as UTF-8")]
+    if problems:
+        return IncomingFile("", [], problems)
     try:
         catalog = read_po(io.BytesIO(data), abort_invalid=True)
     except (PoFileError, ValueError, UnicodeDecodeError) as error:

@@ -54,6 +54,8 @@ class Change:
     """Left fuzzy by the translator: written, its fingerprint kept as it was."""
     forms: dict[str, str] = field(default_factory=dict)
     """A count's changed forms by category (then ``text`` is empty)."""
+    line: int = 1
+    """Where the translator's file has it."""
 
 
 @dataclass(frozen=True)
@@ -89,7 +91,7 @@ def import_translations(
     if problems:
         return Imported([], [], problems)
     files, problems = _edited_files(folder, changes, languages, language)
-    problems = problems or _checked(folder, files, languages, policy)
+    problems = problems or _checked(folder, files, changes, languages, policy, shown)
     if problems:
         return Imported([], [], problems)
     write_all({file: text.encode("utf-8") for file, text in files.items()})
@@ -97,21 +99,57 @@ def import_translations(
 
 
 def _checked(
-    folder: Path, files: dict[Path, str], languages: Languages, policy: ReviewPolicy
+    folder: Path,
+    files: dict[Path, str],
+    changes: list[Change],
+    languages: Languages,
+    policy: ReviewPolicy,
+    shown: str,
 ) -> list[Problem]:
     """The checker's errors on the standards as they would be after the import (a label
-    that lost its {slot}, say), with the places of the real files."""
+    that lost its {slot}, say), each at the translator's line that causes it."""
     with tempfile.TemporaryDirectory() as scratch:
         copy = Path(scratch)
         for path in folder.glob("*.yaml"):
             data = files[path].encode("utf-8") if path in files else path.read_bytes()
             (copy / path.name).write_bytes(data)
         errors = load_handbook(copy, policy, languages).errors
-        shown = {display_path(copy / p.name): display_path(p) for p in folder.glob("*.yaml")}
-        return [
-            replace(p, path=shown.get(p.path, p.path), message=f"{p.message} (after the import)")
-            for p in errors
-        ]
+        names = {display_path(copy / p.name): p for p in folder.glob("*.yaml")}
+    problems = []
+    for error in errors:
+        real = names.get(error.path)
+        cause = _cause(real, files, changes, error.line, languages) if real else None
+        place = display_path(real) if real else error.path
+        where = f"{place}:{error.line}"
+        if cause is None:
+            problems.append(replace(error, path=place))
+        else:
+            message = (
+                f"the translation of '{cause.entry.context}' would give {where}: {error.message}"
+            )
+            problems.append(Place(shown, cause.line).error(message))
+    return problems
+
+
+def _cause(
+    path: Path, files: dict[Path, str], changes: list[Change], line: int, languages: Languages
+) -> Change | None:
+    """The change whose text stands at ``line`` of the edited ``path``."""
+    text = files.get(path)
+    if text is None:
+        return None
+    root, _ = parse_yaml(text, display_path(path), for_editing=True)
+    if root is None:
+        return None
+    nodes = _places(path, root, languages.source, "")
+    for change in changes:
+        node = nodes.get(change.entry.context)
+        if node is not None and node.span is not None:
+            first = text.count("\n", 0, node.span.start) + 1
+            last = text.count("\n", 0, node.span.end) + 1
+            if first <= line <= last:
+                return change
+    return None
 
 
 def _changes(
@@ -122,6 +160,7 @@ def _changes(
     changes: list[Change] = []
     problems: list[Problem] = []
     counts: dict[str, dict[str, str]] = {}
+    lines: dict[str, int] = {}
     for text in texts:
         place = Place(shown, text.line)
         counted = plural.get(text.context.split("[")[0])
@@ -129,6 +168,7 @@ def _changes(
             forms, found = _count_forms(text, counted, language, source, place)
             problems += found
             counts.setdefault(counted.context, {}).update(forms)
+            lines.setdefault(counted.context, text.line)
             continue
         entry = by_context.get(text.context)
         if entry is None:
@@ -156,7 +196,8 @@ def _changes(
             changes.append(change)
     for context, forms in counts.items():
         if forms:
-            changes.append(Change(plural[context], "", mark=False, fuzzy=False, forms=forms))
+            change = Change(plural[context], "", False, False, forms, lines[context])
+            changes.append(change)
     return changes, problems
 
 
@@ -167,7 +208,8 @@ def _change(text: Incoming, entry: Entry) -> Change | None:
     confirmed = not text.fuzzy and entry.state == OUTDATED and not _is_term(entry)
     if text.target == entry.target and not confirmed:
         return None
-    return Change(entry, text.target, mark=not text.fuzzy and not _is_term(entry), fuzzy=text.fuzzy)
+    mark = not text.fuzzy and not _is_term(entry)
+    return Change(entry, text.target, mark=mark, fuzzy=text.fuzzy, line=text.line)
 
 
 def _is_term(entry: Entry) -> bool:
