@@ -14,15 +14,15 @@ from pathlib import Path
 
 from handbook.model import fingerprint
 from handbook.model.languages import Languages, plural_categories
+from handbook.model.review import ReviewPolicy
 from handbook.reading.fields import BASED_ON
-from handbook.reading.fingerprints import SCALAR_KINDS, is_text
+from handbook.reading.fingerprints import SCALAR_KINDS, is_text, own_name
 from handbook.reading.glossary import GLOSSARY_FILE
-from handbook.reading.loader import data_files
+from handbook.reading.loader import data_files, load_handbook
 from handbook.reading.problems import Problem, display_path
 from handbook.reading.yamlsource import Node, read_yaml
 
 CURRENT, OUTDATED, MISSING = "current", "outdated", "missing"
-STATES = (CURRENT, OUTDATED, MISSING)
 
 
 @dataclass(frozen=True)
@@ -58,12 +58,24 @@ def handbook_entries(
         problems += found
         if root is None or found:
             continue
-        if path.name == GLOSSARY_FILE:
-            entries += glossary_entries(root, languages.source, language, shown)
-        else:
-            names = file_names(path, root)
-            entries += text_entries(root, names, languages.source, language, shown)
+        entries += file_entries(path, root, languages.source, language, shown)
     return entries, problems
+
+
+def checked_entries(
+    folder: Path, languages: Languages, language: str, policy: ReviewPolicy
+) -> tuple[list[Entry], list[Problem]]:
+    """The entries once the checker finds no error in the handbook: a translator is never
+    given, and never gives back into, an empty or broken source text."""
+    errors = load_handbook(folder, policy, languages).errors
+    return ([], errors) if errors else handbook_entries(folder, languages, language)
+
+
+def file_entries(path: Path, root: Node, source: str, language: str, shown: str) -> list[Entry]:
+    """The entries of one data file, read as ``root``."""
+    if path.name == GLOSSARY_FILE:
+        return glossary_entries(root, source, language, shown)
+    return text_entries(root, file_names(path, root), source, language, shown)
 
 
 def text_entries(
@@ -79,7 +91,7 @@ def text_entries(
 def file_names(path: Path, root: Node) -> tuple[str, ...]:
     """The first part of the contexts of a file's texts: none for a phase (its slug comes
     from the file), the file's name for the vocabulary and the labels."""
-    return (path.stem,) if _own_name(root) is None else ()
+    return () if own_name(root) else (path.stem,)
 
 
 def text_nodes(root: Node, names: tuple[str, ...], source: str) -> dict[str, Node]:
@@ -98,23 +110,16 @@ def _texts(
         return
     if node.kind != "map":
         return
-    own = _own_name(node)
-    if own is not None:
+    own = own_name(node)
+    if own:
         names = (own,) if list_key == "standards" else (*names, own)
     for key, _, value in node.entries:
         if is_text(value, source):
             yield ".".join((*names, key)), _note(node, key, list_key, names), value
-        elif value.kind == "map" and own is None:
+        elif value.kind == "map" and not own:
             yield from _texts(value, (*names, key), key, source)
         else:
             yield from _texts(value, names, key, source)
-
-
-def _own_name(node: Node) -> str | None:
-    for key, _, value in node.entries:
-        if key in {"id", "phase"} and value.kind in SCALAR_KINDS:
-            return value.scalar
-    return None
 
 
 STANDARD_FIELDS = {
@@ -134,7 +139,7 @@ def _note(owner: Node, key: str, list_key: str, names: tuple[str, ...]) -> str:
         return f"{what} ({', '.join(details)})" if details else what
     if list_key == "steps":
         return f"the {key} of a step of the phase {names[0]}"
-    if _own_name(owner) is not None:
+    if own_name(owner):
         return f"the {key} of the phase {names[0]}"
     if names[:1] == ("labels",):
         return "a word printed around the standards; keep each {slot} as it is"

@@ -7,12 +7,11 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from handbook.exchange.entries import MISSING, OUTDATED, Entry, handbook_entries
+from handbook.exchange.entries import MISSING, OUTDATED, Entry, checked_entries
 from handbook.exchange.po import write_po
 from handbook.exchange.xliff import write_xliff
 from handbook.model.languages import Languages
 from handbook.model.review import ReviewPolicy
-from handbook.reading.loader import load_handbook
 from handbook.reading.problems import Problem
 
 FORMATS = ("po", "xliff")
@@ -41,10 +40,7 @@ def export_translations(
 ) -> Export:
     """The file translators of ``language`` work in; nothing while the checker finds an error
     (an empty source text, a control character: nothing a translator should be given)."""
-    errors = load_handbook(folder, policy, languages).errors
-    if errors:
-        return Export("", Counter(), errors)
-    entries, problems = handbook_entries(folder, languages, language)
+    entries, problems = checked_entries(folder, languages, language, policy)
     if problems:
         return Export("", Counter(), problems)
     wanted = CHOICES[only]

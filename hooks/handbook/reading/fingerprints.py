@@ -55,7 +55,7 @@ def _walk(node: Node, owner: str, source: str, sites: list[TextSite]) -> None:
         for item in node.items:
             _walk(item, owner, source, sites)
     elif node.kind == "map":
-        own = _own_name(node) or owner
+        own = own_name(node) or owner
         for key, _, value in node.entries:
             if is_text(value, source):
                 sites.append(TextSite(key, own or key, value))
@@ -63,7 +63,8 @@ def _walk(node: Node, owner: str, source: str, sites: list[TextSite]) -> None:
                 _walk(value, own, source, sites)
 
 
-def _own_name(node: Node) -> str:
+def own_name(node: Node) -> str:
+    """The ``id`` or ``phase`` a map names itself by, or ""."""
     for key, _, value in node.entries:
         if key in {"id", "phase"} and value.kind in SCALAR_KINDS:
             return value.scalar

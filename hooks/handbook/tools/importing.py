@@ -20,10 +20,9 @@ from handbook.exchange.entries import (
     CURRENT,
     OUTDATED,
     Entry,
+    checked_entries,
+    file_entries,
     file_names,
-    glossary_entries,
-    handbook_entries,
-    text_entries,
     text_nodes,
 )
 from handbook.exchange.incoming import Incoming, read_incoming
@@ -81,10 +80,7 @@ def import_translations(
             f"handbook does not have; its translations: {allowed}"
         )
         return Imported([], [], [Place(shown).error(message)])
-    errors = load_handbook(folder, policy, languages).errors
-    if errors:
-        return Imported([], [], errors)
-    entries, problems = handbook_entries(folder, languages, language)
+    entries, problems = checked_entries(folder, languages, language, policy)
     if problems:
         return Imported([], [], problems)
     changes, problems = _changes(incoming.texts, entries, languages.source, language, shown)
@@ -332,25 +328,9 @@ def _verified(
 
 
 def _entries_of(path: Path, root: Node, source: str, language: str, shown: str) -> dict[str, Entry]:
-    if path.name == GLOSSARY_FILE:
-        found = glossary_entries(root, source, language, shown)
-    else:
-        found = text_entries(root, file_names(path, root), source, language, shown)
-    return {entry.context: _placeless(entry) for entry in found}
-
-
-def _placeless(entry: Entry) -> Entry:
-    """An entry without its line: an edit above it may move it."""
-    return Entry(
-        entry.context,
-        entry.source,
-        entry.target,
-        entry.state,
-        entry.note,
-        "",
-        entry.source_forms,
-        entry.target_forms,
-    )
+    """The file's entries by context, without their lines: an edit above one may move it."""
+    found = file_entries(path, root, source, language, shown)
+    return {entry.context: replace(entry, reference="") for entry in found}
 
 
 def _shape(node: Node, source: str, language: str) -> object:
