@@ -38,6 +38,17 @@ def exported(language: str = "pl", file_format: str = "po") -> Path:
     return target
 
 
+def translate_unit(xliff: Path, unit_id: str, text: str) -> Path:
+    """Set the target of one unit of an XLIFF file, as a CAT tool would, and save it."""
+    ET.register_namespace("", XLIFF[1:-1])
+    tree = ET.parse(xliff)
+    target = tree.find(f".//{XLIFF}trans-unit[@id='{unit_id}']/{XLIFF}target")
+    assert target is not None, unit_id
+    target.text = text
+    tree.write(xliff, encoding="utf-8", xml_declaration=True)
+    return xliff
+
+
 def imported(path: Path, capsys: pytest.CaptureFixture[str], code: int = 0) -> str:
     capsys.readouterr()
     assert main(["translations", "import", str(path)]) == code
@@ -146,15 +157,7 @@ def test_a_missing_translation_is_added_and_marked(
 def test_an_xliff_file_imports_its_edited_unit(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    xliff = exported("ar", "xliff")
-    ET.register_namespace("", XLIFF[1:-1])
-    tree = ET.parse(xliff)
-    unit = tree.find(f".//{XLIFF}trans-unit[@id='vocabulary.qualities.calm']")
-    assert unit is not None
-    target = unit.find(f"{XLIFF}target")
-    assert target is not None
-    target.text = "السكينة"
-    tree.write(xliff, encoding="utf-8", xml_declaration=True)
+    xliff = translate_unit(exported("ar", "xliff"), "vocabulary.qualities.calm", "السكينة")
     out = imported(xliff, capsys)
     assert "vocabulary.qualities.calm" in out
     assert load(project, "vocabulary.yaml")["qualities"]["calm"]["ar"] == "السكينة"
@@ -232,13 +235,7 @@ def test_a_changed_count_writes_just_the_changed_form(
 def test_an_xliff_count_form_is_imported_by_its_category(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    xliff = exported("ar", "xliff")
-    ET.register_namespace("", XLIFF[1:-1])
-    tree = ET.parse(xliff)
-    unit = tree.find(f".//{XLIFF}trans-unit[@id='labels.standards_count[two]']")
-    assert unit is not None and unit.find(f"{XLIFF}target") is not None
-    unit.find(f"{XLIFF}target").text = "معياران اثنان"  # type: ignore[union-attr]
-    tree.write(xliff, encoding="utf-8", xml_declaration=True)
+    xliff = translate_unit(exported("ar", "xliff"), "labels.standards_count[two]", "معياران اثنان")
     imported(xliff, capsys)
     assert load(project, "labels.yaml")["standards_count"]["ar"]["two"] == "معياران اثنان"
     assert main(["check"]) == 0
