@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 from handbook.exchange.entries import MISSING, OUTDATED, Entry, checked_entries
@@ -36,7 +35,6 @@ def export_translations(
     file_format: str = "po",
     only: str = "all",
     project: str = "handbook",
-    today: date,
 ) -> Export:
     """The file translators of ``language`` work in; nothing while the checker finds an error
     (an empty source text, a control character: nothing a translator should be given)."""
@@ -46,7 +44,7 @@ def export_translations(
     wanted = CHOICES[only]
     chosen: list[Entry] = [e for e in entries if wanted is None or e.state == wanted]
     if file_format == "po":
-        text = write_po(chosen, languages.source, language, project, today)
+        text = write_po(chosen, languages.source, language, project, policy.today)
     else:
         text = write_xliff(chosen, languages.source, language)
     return Export(text, Counter(entry.state for entry in chosen), [])

@@ -119,8 +119,7 @@ def translated(args: argparse.Namespace) -> int:
     languages = settings_from(args.config).languages
     unknown = [code for code in args.language or [] if code not in languages.translated]
     if unknown:
-        allowed = ", ".join(languages.translated) or "(none: the handbook has one language)"
-        write(f"handbook: --language {unknown[0]} is not a translation; use: {allowed}\n")
+        write(not_a_translation(unknown[0], languages))
         return 2
     marking = mark_file(path, languages, args.language or languages.translated, args.id or [])
     if marking.problems:
@@ -142,8 +141,7 @@ def translations_export(args: argparse.Namespace) -> int:
     settings = settings_from(args.config)
     languages = settings.languages
     if args.language not in languages.translated:
-        allowed = ", ".join(languages.translated) or "(none: the handbook has one language)"
-        write(f"handbook: --language {args.language} is not a translation; use: {allowed}\n")
+        write(not_a_translation(args.language, languages))
         return 2
     project = " ".join(
         str(read_config_file(Path(args.config)).get("site_name") or "handbook").split()
@@ -156,7 +154,6 @@ def translations_export(args: argparse.Namespace) -> int:
         file_format=args.format,
         only=args.only,
         project=project,
-        today=settings.policy.today,
     )
     if export.problems:
         write(text_report(Outcome(tuple(export.problems), 1)))
@@ -170,6 +167,12 @@ def translations_export(args: argparse.Namespace) -> int:
         sys.stdout.write(export.text)
         sys.stderr.write(f"handbook: {summary}\n")
     return 0
+
+
+def not_a_translation(code: str, languages: Languages) -> str:
+    """The refusal of a ``--language`` that is not a translated language of ``mkdocs.yml``."""
+    allowed = ", ".join(languages.translated) or "(none: the handbook has one language)"
+    return f"handbook: --language {code} is not a translation; use: {allowed}\n"
 
 
 def translations_import(args: argparse.Namespace) -> int:

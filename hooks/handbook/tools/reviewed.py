@@ -37,7 +37,7 @@ class Review:
     place: str
     """``standards/check-in.yaml:45``, the line of its ``last_reviewed``."""
     before: str
-    day: date
+    """The date it had."""
 
 
 def mark_reviewed(folder: Path, ids: Sequence[str], day: date, today: date) -> list[Review]:
@@ -69,7 +69,7 @@ def mark_reviewed(folder: Path, ids: Sequence[str], day: date, today: date) -> l
             (date_node.span.start + offset, date_node.span.end + offset)
         )
         place = f"{display_path(path)}:{date_node.place.line}"
-        reviews.append(Review(standard_id, place, date_node.scalar, day))
+        reviews.append(Review(standard_id, place, date_node.scalar))
     edited = {path: _replace(texts[path], spans, day.isoformat()) for path, spans in edits.items()}
     for path, text in edited.items():
         _verify(texts[path], text, day, [r.standard for r in reviews], path)
