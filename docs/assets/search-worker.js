@@ -34,6 +34,10 @@ function pagefind() {
   return engine;
 }
 
+// Languages whose Pagefind stemmer changes a word inside (Arabic: مواعيد, موعد), so no page
+// word need share the typed word's start: there Pagefind's own matches are trusted.
+const STEMS_INSIDE = new Set(["ar"]);
+
 // Pagefind stems Polish, but a verbal noun and its verb keep different stems
 // (przywitanie: "przywitani", przywitaj: "przywitaj"). Cutting these endings off the query
 // leaves the shared stem, which Pagefind then matches as a prefix of either form.
@@ -136,8 +140,7 @@ async function alternatives(unit, index, find) {
   const keys = [...shard.keys()];
   const endings = Words.endings(unit.key, keys).flatMap((k) => shard.get(k));
   if (endings.length) return { alternatives: await live([...typed, ...endings]) };
-  // Arabic stems change a word inside (مواعيد, موعد): there Pagefind's stemmer is trusted
-  const own = language === "ar" || Words.onPages(unit.key, keys) ? await live(typed) : [];
+  const own = STEMS_INSIDE.has(language) || Words.onPages(unit.key, keys) ? await live(typed) : [];
   const letter = Words.shardName(unit.key);
   const glossary = [...index.synonyms.keys()].filter((k) => !k.includes(" ") && Words.shardName(k) === letter);
   for (const key of Words.nearest(unit.key, [...keys, ...glossary])) {

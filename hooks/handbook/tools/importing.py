@@ -137,7 +137,7 @@ def _cause(
     root, _ = parse_yaml(text, display_path(path), for_editing=True)
     if root is None:
         return None
-    nodes = _places(path, root, languages.source, "")
+    nodes = _places(path, root, languages.source)
     for change in changes:
         node = nodes.get(change.entry.context)
         if node is not None and node.span is not None:
@@ -272,7 +272,7 @@ def _edit(
     if root is None or problems:
         return None
     newline = "\r\n" if "\r\n" in text else "\n"
-    nodes = _places(path, root, languages.source, language)
+    nodes = _places(path, root, languages.source)
     edits: list[Edit] = []
     for change in changes:
         node = nodes.get(change.entry.context)
@@ -288,7 +288,7 @@ def _edit(
     return apply_edits(text, edits)
 
 
-def _places(path: Path, root: Node, source: str, language: str) -> dict[str, Node]:
+def _places(path: Path, root: Node, source: str) -> dict[str, Node]:
     """Each context with the map its translation goes in: a text's map, or for a glossary
     term the concept's map of languages."""
     if path.name != GLOSSARY_FILE:
