@@ -40,6 +40,7 @@ serve: $(VENV)/.site-installed
 ## check: run the editors' checker on standards/
 check: $(VENV)/.site-installed
 	$(BIN)/handbook check
+	$(BIN)/handbook codeowners --check
 
 ## browser: make sure the system Chromium used by the browser tests is installed
 browser:
@@ -68,6 +69,7 @@ lint: $(VENV)/.test-installed
 
 ## test: lint, type-check and run the whole suite, browser tests included
 test: $(VENV)/.test-installed browser gettext node-tools lint
+	$(BIN)/handbook codeowners --check
 	$(BIN)/pytest
 
 ## test-fast: the inner loop: every test without a full build or a browser (under 30 s);

@@ -13,6 +13,7 @@ Plain Python over a mapping, testable without MkDocs.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -21,6 +22,7 @@ from typing import Any, Generic, Protocol, TypeVar
 
 from handbook.model.languages import I18N_PLUGIN, Languages, i18n_languages, read_languages
 from handbook.model.review import ReviewPolicy, build_today
+from handbook.reading.contract import GITHUB_HANDLE_PATTERN
 from handbook.reading.problems import HandbookError, Place, Problem
 
 SETTINGS_KEY = "handbook"
@@ -100,6 +102,25 @@ class Folder:
 
 
 @dataclass(frozen=True)
+class GitHubNames:
+    """A list of GitHub users and teams, ``["@maria-k", "@example/editors"]``."""
+
+    @property
+    def allowed(self) -> str:
+        return 'a list of GitHub users and teams, e.g. ["@example/editors"]'
+
+    def read(self, value: object) -> tuple[str, ...] | None:
+        if not isinstance(value, list) or not all(isinstance(name, str) for name in value):
+            return None
+        if not all(re.fullmatch(GITHUB_HANDLE_PATTERN, name) for name in value):
+            return None
+        return tuple(dict.fromkeys(value))
+
+    def fix(self, default: tuple[str, ...]) -> str:
+        return f'use {self.allowed}, each "@user" or "@organisation/team" in quotes'
+
+
+@dataclass(frozen=True)
 class Setting(Generic[T]):
     """One key of ``extra.handbook``: its default, what it accepts and what it is for."""
 
@@ -152,12 +173,21 @@ REQUIRE_TRANSLATIONS = Setting(
     Switch(),
     "`true`: a missing translation is an error instead of a warning",
 )
+EDITORS = Setting(
+    "editors",
+    (),
+    GitHubNames(),
+    "the GitHub users and teams who review changes to `vocabulary.yaml`, `labels.yaml` and "
+    "the glossary (`handbook codeowners`); the owners of a phase's standards are named in "
+    "`vocabulary.yaml`",
+)
 DECLARED: tuple[Setting[Any], ...] = (
     STANDARDS,
     PHASE_PAGES,
     DUE_SOON_DAYS,
     REVIEW_MONTHS,
     REQUIRE_TRANSLATIONS,
+    EDITORS,
 )
 """Every key of ``extra.handbook``, in the order the README's table lists them."""
 
@@ -171,6 +201,7 @@ class Settings:
     policy: ReviewPolicy
     languages: Languages
     require_translations: bool
+    editors: tuple[str, ...] = ()
 
 
 def settings_of(config: Mapping[str, Any], config_file: str) -> Settings:
@@ -203,6 +234,7 @@ def read_settings(extra: Mapping[str, Any], config_file: str, languages: Languag
     phase_pages = PHASE_PAGES.read(section, place, problems)
     standards = STANDARDS.read(section, place, problems)
     required = REQUIRE_TRANSLATIONS.read(section, place, problems)
+    editors = EDITORS.read(section, place, problems)
     today = _today(problems)
     if problems:
         raise HandbookError(problems)
@@ -212,6 +244,7 @@ def read_settings(extra: Mapping[str, Any], config_file: str, languages: Languag
         policy=ReviewPolicy(today=today, due_soon_days=due_soon, review_months=months),
         languages=languages,
         require_translations=required,
+        editors=editors,
     )
 
 

@@ -115,10 +115,15 @@ class Phase:
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """Translated names of the qualities and of the owner roles that standards refer to."""
+    """Translated names of the qualities and of the owner roles that standards refer to.
+
+    ``github`` names, per owner role, the GitHub users and teams (``@user``, ``@org/team``)
+    who review its standards: ``.github/CODEOWNERS`` and the review reminders come from it.
+    """
 
     qualities: dict[str, Text]
     owners: dict[str, Text]
+    github: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

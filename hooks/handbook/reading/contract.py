@@ -13,6 +13,8 @@ from handbook.model import Level, StandardType
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 STANDARD_ID_PATTERN = r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$"
 FINGERPRINT_PATTERN = r"^[0-9a-f]{8}$"
+GITHUB_HANDLE_PATTERN = r"^@[A-Za-z0-9](-?[A-Za-z0-9])*(/[A-Za-z0-9_-]+)?$"
+"""A GitHub user (``@maria-k``) or team (``@example/front-office``), as CODEOWNERS writes them."""
 
 
 @dataclass(frozen=True)

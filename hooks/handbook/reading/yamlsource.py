@@ -162,9 +162,10 @@ def _syntax_problem(error: yaml.MarkedYAMLError, shown_as: str) -> Problem:
     detail = error.problem or "invalid YAML"
     if error.context:
         detail = f"{detail} ({error.context})"
-    return Place(shown_as, line, column).error(
-        f"YAML syntax error: {detail}; check indentation, colons and quotes"
-    )
+    fix = "check indentation, colons and quotes"
+    if "'@'" in detail or "'`'" in detail:  # YAML reserves both: "@maria-k" needs quotes
+        fix = 'a value that starts with @ or ` must be in quotes, e.g. "@maria-k"'
+    return Place(shown_as, line, column).error(f"YAML syntax error: {detail}; {fix}")
 
 
 def _place(node: yaml.Node, shown_as: str) -> Place:

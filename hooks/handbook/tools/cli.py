@@ -97,6 +97,14 @@ def _parser() -> argparse.ArgumentParser:
     schema.add_argument("--check", action="store_true", help="exit 1 if they are out of date")
     schema.set_defaults(run=commands.schema)
 
+    owners = subcommands.add_parser(
+        "codeowners",
+        parents=[config],
+        help="write .github/CODEOWNERS: who reviews each phase file on GitHub",
+    )
+    owners.add_argument("--check", action="store_true", help="exit 1 if it is out of date")
+    owners.set_defaults(run=commands.codeowners)
+
     init = subcommands.add_parser(
         "init", parents=[config], help="replace the example with a starter handbook of your own"
     )

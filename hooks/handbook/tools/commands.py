@@ -9,6 +9,7 @@ the checker and the build never disagree on a setting. Today's date comes from
 from __future__ import annotations
 
 import argparse
+import difflib
 import re
 import sys
 from collections.abc import Sequence
@@ -26,6 +27,7 @@ from handbook.reading.glossary import docs_warnings
 from handbook.reading.loader import data_files, load_handbook
 from handbook.reading.problems import HandbookError, Place, Problem, display_path
 from handbook.settings import Settings, settings_of
+from handbook.tools.codeowners import CODEOWNERS, codeowners_text
 from handbook.tools.files import write_all
 from handbook.tools.importing import import_translations
 from handbook.tools.init import InitRefused, init_handbook
@@ -224,6 +226,41 @@ def schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def codeowners(args: argparse.Namespace) -> int:
+    expected = _codeowners(args.config)
+    if expected is None:
+        write("handbook codeowners: fix these errors first; nothing was written\n")
+        return 1
+    path, text = expected
+    before = path.read_text(encoding="utf-8") if path.is_file() else ""
+    if args.check:
+        if before == text:
+            return 0
+        changes = difflib.unified_diff(
+            before.splitlines(keepends=True), text.splitlines(keepends=True), "now", "expected"
+        )
+        write(f"{display_path(path)}: out of date; run: handbook codeowners, and commit it\n")
+        write("".join(changes))
+        return 1
+    if before != text:
+        path.parent.mkdir(exist_ok=True)
+        write_all({path: text.encode("utf-8")})
+    write(f"{'wrote' if before != text else 'up to date:'} {display_path(path)}\n")
+    return 0
+
+
+def _codeowners(config: str) -> tuple[Path, str] | None:
+    """Where CODEOWNERS goes and what it should hold; None after reporting the errors."""
+    settings = settings_from(config)
+    result = load_handbook(settings.standards, settings.policy, settings.languages)
+    if result.handbook is None:
+        write(text_report(Outcome(tuple(result.errors), 0)))
+        return None
+    root = Path(config).parent
+    text = codeowners_text(result.handbook, settings.editors, settings.standards, root)
+    return root / CODEOWNERS, text
+
+
 def init(args: argparse.Namespace) -> int:
     codes = [code.strip() for code in args.languages.split(",") if code.strip()]
     try:
@@ -241,6 +278,11 @@ def init(args: argparse.Namespace) -> int:
     except (ValueError, InitRefused) as error:
         write(f"handbook init: {error}\n")
         return 1
+    if (Path(args.config).parent / CODEOWNERS).is_file():  # the example's owners are gone
+        owners = _codeowners(args.config)
+        if owners is not None:
+            write_all({owners[0]: owners[1].encode("utf-8")})
+            report.written.append(CODEOWNERS.as_posix())
     write("".join(f"removed {path}\n" for path in report.removed))
     write("".join(f"wrote {path}\n" for path in report.written))
     write("".join(f"note: {note}\n" for note in report.notes))

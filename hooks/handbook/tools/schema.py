@@ -16,6 +16,7 @@ from typing import Any
 from handbook.model.languages import Languages, english_name, plural_categories
 from handbook.reading.contract import (
     FINGERPRINT_PATTERN,
+    GITHUB_HANDLE_PATTERN,
     GLOSSARY_ENTRY,
     PHASE,
     SLUG_PATTERN,
@@ -26,7 +27,7 @@ from handbook.reading.contract import (
 from handbook.reading.fields import BASED_ON
 from handbook.reading.glossary import CONCEPTS, CONCEPTS_HELP
 from handbook.reading.labels import COUNTS, WORDS
-from handbook.reading.vocabulary import VOCABULARY_SECTIONS
+from handbook.reading.vocabulary import GITHUB, VOCABULARY_SECTIONS
 
 DIALECT = "http://json-schema.org/draft-07/schema#"
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
@@ -161,16 +162,26 @@ def vocabulary_schema(languages: Languages) -> Schema:
             "type": "object",
             "description": help_text,
             "propertyNames": {"pattern": SLUG_PATTERN},
-            "additionalProperties": {"$ref": "#/definitions/text"},
+            "additionalProperties": {
+                "$ref": f"#/definitions/{'owner' if name == 'owners' else 'text'}"
+            },
         }
         for name, help_text in VOCABULARY_SECTIONS.items()
     }
+    text = text_schema(languages)
+    people: Schema = {
+        "type": "array",
+        "description": "the GitHub users and teams who review this role's standards "
+        '(CODEOWNERS, review reminders), e.g. ["@example/front-office"]',
+        "items": {"type": "string", "pattern": GITHUB_HANDLE_PATTERN},
+    }
+    owner = {**text, "properties": {**text["properties"], GITHUB: people}}
     return {
         "$schema": DIALECT,
         "title": "Vocabulary of the service-standards handbook",
         "description": "The qualities and owner roles that phase files refer to.",
         **closed_object(sections, list(VOCABULARY_SECTIONS)),
-        "definitions": {"text": text_schema(languages)},
+        "definitions": {"text": text, "owner": owner},
     }
 
 
