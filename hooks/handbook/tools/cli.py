@@ -97,6 +97,16 @@ def _parser() -> argparse.ArgumentParser:
     schema.add_argument("--check", action="store_true", help="exit 1 if they are out of date")
     schema.set_defaults(run=commands.schema)
 
+    diff = subcommands.add_parser(
+        "diff",
+        parents=[config],
+        help="what changed in the standards between two git revisions, per language",
+    )
+    diff.add_argument("base", metavar="BASE", help="a branch, tag or commit, e.g. origin/main")
+    diff.add_argument("head", nargs="?", metavar="HEAD", help="default: the working tree")
+    diff.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    diff.set_defaults(run=commands.diff)
+
     owners = subcommands.add_parser(
         "codeowners",
         parents=[config],

@@ -20,6 +20,7 @@ from pathlib import Path
 from handbook.exchange.entries import CURRENT, handbook_entries
 from handbook.exchange.export import export_translations
 from handbook.glue.configfile import read_config_file
+from handbook.model.changes import compare
 from handbook.model.languages import Languages, english_name
 from handbook.model.review import build_today
 from handbook.model.status import translation_status
@@ -28,6 +29,8 @@ from handbook.reading.loader import data_files, load_handbook
 from handbook.reading.problems import HandbookError, Place, Problem, display_path
 from handbook.settings import Settings, settings_of
 from handbook.tools.codeowners import CODEOWNERS, codeowners_text
+from handbook.tools.diffreport import FORMATS as DIFF_FORMATS
+from handbook.tools.diffreport import Compared
 from handbook.tools.files import write_all
 from handbook.tools.importing import import_translations
 from handbook.tools.init import InitRefused, init_handbook
@@ -35,6 +38,7 @@ from handbook.tools.marking import mark_file
 from handbook.tools.new import NewRefused, new_phase, new_standard
 from handbook.tools.report import REPORTERS, Outcome, status_json, status_text, strict, text_report
 from handbook.tools.reviewed import ReviewRefused, mark_reviewed
+from handbook.tools.revisions import RevisionUnreadable, handbook_at
 from handbook.tools.schema import stale_schema_files, write_schema_files
 
 CONFIG_FILE = "mkdocs.yml"
@@ -259,6 +263,20 @@ def _codeowners(config: str) -> tuple[Path, str] | None:
     root = Path(config).parent
     text = codeowners_text(result.handbook, settings.editors, settings.standards, root)
     return root / CODEOWNERS, text
+
+
+def diff(args: argparse.Namespace) -> int:
+    config = Path(args.config)
+    policy = settings_from(args.config).policy
+    try:
+        before = handbook_at(args.base, config)
+        after = handbook_at(args.head, config)
+    except RevisionUnreadable as error:
+        write(f"handbook diff: {error}\n")
+        return 1
+    compared = Compared(args.base, args.head or "the working tree", compare(before, after, policy))
+    write(DIFF_FORMATS[args.format](compared))
+    return 0
 
 
 def init(args: argparse.Namespace) -> int:
