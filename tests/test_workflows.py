@@ -205,6 +205,24 @@ def test_publish_builds_daily_and_on_main_and_only_deploy_may_write_pages() -> N
     assert "python -m handbook.site.linkcheck site" in steps_text(build)
 
 
+def test_only_the_reminders_job_may_write_issues_and_it_uses_the_workflow_token() -> None:
+    jobs = workflow("publish.yml")["jobs"]
+    reminders = jobs["reminders"]
+    assert reminders["permissions"] == {"contents": "read", "issues": "write"}
+    assert reminders["needs"] == ["build", "deploy"]
+    assert reminders["if"] == "github.ref == 'refs/heads/main'"
+    for name in ("publish.yml", "pull-request.yml"):
+        for job_name, job in workflow(name)["jobs"].items():
+            if (name, job_name) != ("publish.yml", "reminders"):
+                assert "issues" not in job.get("permissions", {}), (name, job_name)
+    step = next(s for s in reminders["steps"] if s.get("run") == "handbook reminders")
+    assert step["env"]["GITHUB_TOKEN"] == "${{ github.token }}"
+    assert step["env"]["HANDBOOK_SITE_URL"] == "${{ needs.build.outputs.site_url }}/"
+    assert jobs["build"]["outputs"]["site_url"] == "${{ steps.pages.outputs.base_url }}"
+    assert "HANDBOOK_TODAY" not in str(reminders)  # the reminders follow the calendar
+    assert "secrets." not in (GITHUB / "workflows/publish.yml").read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize("name", ["pull-request.yml", "publish.yml"])
 def test_python_dependencies_are_cached_by_the_requirements(name: str) -> None:
     for job in workflow(name)["jobs"].values():

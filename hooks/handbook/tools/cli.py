@@ -115,6 +115,19 @@ def _parser() -> argparse.ArgumentParser:
     owners.add_argument("--check", action="store_true", help="exit 1 if it is out of date")
     owners.set_defaults(run=commands.codeowners)
 
+    reminders = subcommands.add_parser(
+        "reminders",
+        parents=[config],
+        help="keep one GitHub issue per owner role listing its standards to review",
+    )
+    reminders.add_argument(
+        "--dry-run", action="store_true", help="print what would change; change nothing"
+    )
+    reminders.add_argument(
+        "--repo", metavar="OWNER/NAME", help="the repository (default: $GITHUB_REPOSITORY)"
+    )
+    reminders.set_defaults(run=commands.reminders)
+
     init = subcommands.add_parser(
         "init", parents=[config], help="replace the example with a starter handbook of your own"
     )

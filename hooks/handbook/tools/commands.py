@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import os
 import re
 import sys
 from collections.abc import Sequence
@@ -19,6 +20,7 @@ from pathlib import Path
 
 from handbook.exchange.entries import CURRENT, handbook_entries
 from handbook.exchange.export import export_translations
+from handbook.export import Publication
 from handbook.glue.configfile import read_config_file
 from handbook.model.changes import compare
 from handbook.model.languages import Languages, english_name
@@ -32,10 +34,12 @@ from handbook.tools.codeowners import CODEOWNERS, codeowners_text
 from handbook.tools.diffreport import FORMATS as DIFF_FORMATS
 from handbook.tools.diffreport import Compared
 from handbook.tools.files import write_all
+from handbook.tools.github import API_URL, TOKEN_HELP, GitHub, GitHubError
 from handbook.tools.importing import import_translations
 from handbook.tools.init import InitRefused, init_handbook
 from handbook.tools.marking import mark_file
 from handbook.tools.new import NewRefused, new_phase, new_standard
+from handbook.tools.reminders import carry_out, dry_run_text, plan, read_open_issues, reminders_for
 from handbook.tools.report import REPORTERS, Outcome, status_json, status_text, strict, text_report
 from handbook.tools.reviewed import ReviewRefused, mark_reviewed
 from handbook.tools.revisions import RevisionUnreadable, handbook_at
@@ -277,6 +281,64 @@ def diff(args: argparse.Namespace) -> int:
     compared = Compared(args.base, args.head or "the working tree", compare(before, after, policy))
     write(DIFF_FORMATS[args.format](compared))
     return 0
+
+
+def reminders(args: argparse.Namespace) -> int:
+    publication = _publication(args.config)
+    if publication is None:
+        return 1
+    wanted = reminders_for(publication)
+    repository = args.repo or os.environ.get("GITHUB_REPOSITORY", "")
+    token = os.environ.get("GITHUB_TOKEN", "")
+    if args.dry_run and not (repository and token):
+        write("no GITHUB_REPOSITORY and GITHUB_TOKEN: planned as if no reminder issue were open\n")
+        write(dry_run_text(plan(wanted, [])))
+        return 0
+    if not repository or not token:
+        missing = (
+            "GITHUB_REPOSITORY (or --repo) as owner/name" if not repository else "GITHUB_TOKEN"
+        )
+        write(f"handbook reminders: set {missing}; {TOKEN_HELP}\n")
+        return 2
+    client = GitHub(repository, token, os.environ.get("GITHUB_API_URL") or API_URL)
+    try:
+        actions = plan(wanted, read_open_issues(client))
+        if args.dry_run:
+            write(dry_run_text(actions))
+            return 0
+        carry_out(client, actions, lambda line: write(line + "\n"))
+    except GitHubError as error:
+        write(f"handbook reminders: {error}\n")
+        return 1
+    count = len(actions)
+    write(
+        f"{count} reminder change{'' if count == 1 else 's'} made in {repository}\n"
+        if actions
+        else f"nothing to change: the reminder issues of {repository} are up to date\n"
+    )
+    return 0
+
+
+def _publication(config: str) -> Publication | None:
+    """The handbook with its published address; None after reporting why it cannot be."""
+    settings = settings_from(config)
+    result = load_handbook(settings.standards, settings.policy, settings.languages)
+    if result.handbook is None:
+        write(text_report(Outcome(tuple(result.errors), 0)))
+        return None
+    site = read_config_file(Path(config))
+    site_url = str(site.get("site_url") or "")
+    if not site_url.startswith(("https://", "http://")):
+        write(
+            f"{display_path(Path(config))}: site_url {site_url!r} is not a web address; set it "
+            "to the published handbook, e.g. https://example.org/handbook/, so the reminders "
+            "can link to it\n"
+        )
+        return None
+    directory_urls = bool(site.get("use_directory_urls", True))
+    return Publication(
+        result.handbook, settings.policy, site_url, settings.phase_pages, directory_urls
+    )
 
 
 def init(args: argparse.Namespace) -> int:

@@ -15,6 +15,7 @@ from typing import Any
 from handbook.model import Standard
 from handbook.model.changes import FieldChange, HandbookChanges, StandardChange
 from handbook.model.languages import english_name
+from handbook.tools.markdown import markdown_text as _md
 
 SCHEMA_VERSION = 1
 
@@ -226,11 +227,3 @@ def _md_words(before: str, after: str, side: str) -> str:
 
 def _quoted(text: str) -> str:
     return f'"{text}"' if text else "(empty)"
-
-
-MARKDOWN_ACTIVE = set("\\`*_{}[]<>()#+-!|~&")
-
-
-def _md(text: str) -> str:
-    """Text shown as itself: Markdown and HTML characters escaped, lines joined."""
-    return "".join(f"\\{c}" if c in MARKDOWN_ACTIVE else c for c in " ".join(text.split()))
