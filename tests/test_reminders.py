@@ -345,3 +345,47 @@ def test_without_a_token_it_says_which_setting_is_missing(
 
     assert code == 2
     assert "set GITHUB_TOKEN" in out and "${{ github.token }}" in out
+
+
+def test_a_long_list_is_cut_and_says_how_many_more(
+    project: Path,
+    github: FakeGitHub,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("handbook.tools.reminders.MAX_ROWS", 2)
+    due = due_by_owner(project)[FRONT_OFFICE]
+    assert len(due) > 2
+
+    reminders(capsys)
+
+    front = by_role(github)[FRONT_OFFICE]
+    assert len(listed_ids(front)) == 2
+    assert f"… and {len(due) - 2} more" in front["body"]
+    assert front["title"].endswith(f"({len(due)})")
+
+
+def test_editors_text_in_the_issue_is_shown_as_text(
+    project: Path, github: FakeGitHub, capsys: pytest.CaptureFixture[str]
+) -> None:
+    some_id = due_by_owner(project)[FRONT_OFFICE][0]
+    path = next(
+        p for p in (project / "standards").glob("*.yaml") if f"id: {some_id}" in p.read_text()
+    )
+    lines = path.read_text(encoding="utf-8").splitlines()
+    start = lines.index(f"  - id: {some_id}")
+    english = next(i for i in range(start, len(lines)) if lines[i].strip() == "en: >-") + 1
+    lines[english] = "        Greet | every *guest* [now](javascript:x) in < 5 s."
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    code, out = reminders(capsys)
+
+    assert code == 0, out
+    row = next(
+        line
+        for line in by_role(github)[FRONT_OFFICE]["body"].splitlines()
+        if f"[{some_id}]" in line
+    )
+    assert "\\*guest\\*" in row and "\\< 5" in row
+    assert "](javascript" not in row
+    assert row.count(" | ") == 4  # five cells: the editor's "|" is escaped

@@ -26,6 +26,8 @@ MARKER_LINE = re.compile(r"<!-- handbook-reminder: (\S+) -->")
 MAX_ASSIGNEES = 10
 """GitHub assigns at most ten people to an issue."""
 SHORT_TEXT = 80
+MAX_ROWS = 100
+"""Rows in one issue: a hundred keep the text well under GitHub's 65,536 characters."""
 DONE = {"open": "opened", "update": "updated", "close": "closed"}
 
 
@@ -105,7 +107,7 @@ def _body(
     role: str, name: str, people: Sequence[str], dues: list[Due], publication: Publication
 ) -> str:
     days = publication.policy.due_soon_days
-    ids = " ".join(each.standard.id for each in dues)
+    listed = dues[:MAX_ROWS]
     lines = [
         MARKER.format(role=role),
         f"Standards owned by the **{markdown_text(name)}** that are overdue or due for review "
@@ -113,16 +115,19 @@ def _body(
         "",
         "| Standard | Phase | Next review | Status | Text |",
         "| --- | --- | --- | --- | --- |",
-        *(_row(each, publication) for each in dues),
+        *(_row(each, publication) for each in listed),
         "",
     ]
+    if len(dues) > len(listed):
+        more = len(dues) - len(listed)
+        lines += [f"… and {more} more, which the site's review list shows.", ""]
     if people:
         lines += [f"Owners: {' '.join(people)}", ""]
     lines += [
-        "After reviewing, record the review in a pull request; for all of them:",
+        "After reviewing, record the review in a pull request; for the standards above:",
         "",
         "```",
-        f"handbook reviewed {ids}",
+        f"handbook reviewed {' '.join(each.standard.id for each in listed)}",
         "```",
         "",
         "The publish workflow updates this list every day (`handbook reminders`) and closes "
@@ -194,8 +199,8 @@ def plan(wanted: Sequence[Reminder], issues: Sequence[Issue]) -> list[Action]:
 
 
 NOTHING_DUE = (
-    "Nothing of this owner role is overdue or due soon any more, so `handbook reminders` "
-    "closed this issue. A new one opens when a standard falls due."
+    "No standard of this owner role is overdue or due soon any more, so `handbook reminders` "
+    "closed this issue. A new one opens when one falls due."
 )
 
 
