@@ -4,7 +4,7 @@ It answers on 127.0.0.1 as GitHub documents these endpoints (docs.github.com, RE
 version 2022-11-28), so the reminders are tested over real HTTP without a network:
 
 - ``GET /repos/{owner}/{repo}/issues``: ``state`` (open, closed, all; default open),
-  ``labels`` (comma-separated, every one required), ``per_page`` (default 30, at most 100)
+  ``labels`` (comma-separated, every one required, any case), ``per_page`` (default 30, at most 100)
   and ``page``; pull requests are listed too, with a ``pull_request`` key; a ``Link`` header
   with ``rel="next"`` and ``rel="last"`` when there are more pages.
 - ``POST /repos/{owner}/{repo}/issues``: title, body, labels, assignees → 201.
@@ -13,9 +13,11 @@ version 2022-11-28), so the reminders are tested over real HTTP without a networ
 - ``POST /repos/{owner}/{repo}/issues/{number}/comments``: body → 201.
 
 Every answer carries ``X-RateLimit-Limit``, ``-Remaining`` and ``-Reset``; when the
-remaining count is used up the answer is GitHub's 403 "API rate limit exceeded". A wrong
+remaining count is used up the answer is GitHub's 403 "API rate limit exceeded";
+``secondary_limit`` gives the 403 of the secondary limit with ``Retry-After``. A wrong
 token gets 401 "Bad credentials"; an assignee who is not a collaborator gets 422 as GitHub
-answers it. ``drop_after`` closes the connection without an answer from that request on,
+answers it; ``drops_labels`` opens issues without their labels, as GitHub does when the token
+may not set them. ``drop_after`` closes the connection without an answer from that request on,
 as a network failure would.
 """
 
@@ -42,6 +44,11 @@ class FakeGitHub:
     max_per_page: int = 100
     rate_limit_remaining: int = RATE_LIMIT
     drop_after: int | None = None
+    drops_labels: bool = False
+    """Labels sent with a new issue are dropped, as for a token without write access."""
+    secondary_limit: bool = False
+    """Every request gets the 403 of GitHub's secondary rate limit, with ``Retry-After``."""
+    rate_limit_message: str = "API rate limit exceeded for {repository}."
     issues: dict[int, dict[str, Any]] = field(default_factory=dict)
     comments: dict[int, list[str]] = field(default_factory=dict)
     requests: list[tuple[str, str]] = field(default_factory=list)
@@ -126,8 +133,11 @@ class _Handler(BaseHTTPRequestHandler):
         sent = json.loads(self.rfile.read(length) or b"{}") if length else {}
         if self.headers.get("Authorization") != f"Bearer {fake.token}":
             return 401, _message("Bad credentials"), {}
+        if fake.secondary_limit:
+            text = "You have exceeded a secondary rate limit. Please wait a few minutes."
+            return 403, _message(text), {"Retry-After": "60"}
         if fake.rate_limit_remaining <= 0:
-            return 403, _message(f"API rate limit exceeded for {fake.repository}."), {}
+            return 403, _message(fake.rate_limit_message.format(repository=fake.repository)), {}
         fake.rate_limit_remaining -= 1
         address = urlsplit(self.path)
         prefix = f"/repos/{fake.repository}/issues"
@@ -152,14 +162,14 @@ class _Handler(BaseHTTPRequestHandler):
         self, fake: FakeGitHub, query: dict[str, list[str]], prefix: str
     ) -> tuple[int, Any, dict[str, str]]:
         state = query.get("state", ["open"])[0]
-        wanted = {name for name in query.get("labels", [""])[0].split(",") if name}
+        wanted = {name.casefold() for name in query.get("labels", [""])[0].split(",") if name}
         per_page = min(int(query.get("per_page", ["30"])[0]), fake.max_per_page)
         page = int(query.get("page", ["1"])[0])
         found = [
             issue
             for number, issue in sorted(fake.issues.items(), reverse=True)
             if state in ("all", issue["state"])
-            and wanted <= {each["name"] for each in issue["labels"]}
+            and wanted <= {each["name"].casefold() for each in issue["labels"]}
         ]
         last = max(1, -(-len(found) // per_page))
         headers = {}
@@ -180,7 +190,7 @@ def _create(fake: FakeGitHub, sent: dict[str, Any]) -> tuple[int, Any, dict[str,
     number = fake.add_issue(
         sent["title"],
         sent.get("body", ""),
-        tuple(sent.get("labels", ())),
+        () if fake.drops_labels else tuple(sent.get("labels", ())),
         tuple(sent.get("assignees", ())),
     )
     return 201, fake.issues[number], {}

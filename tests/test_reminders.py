@@ -185,6 +185,8 @@ def test_the_issue_closes_with_a_comment_when_nothing_is_due(
     assert github.issues[issue["number"]]["state_reason"] == "completed"
     assert len(github.comments[issue["number"]]) == 1
     assert "closed this issue" in github.comments[issue["number"]][0]
+    path = f"/repos/example/handbook/issues/{issue['number']}"
+    assert github.writes[-2:] == [("POST", f"{path}/comments"), ("PATCH", path)]  # reason first
     assert f"closed #{issue['number']}" in out
 
 
@@ -300,7 +302,9 @@ def test_an_assignee_github_refuses_is_named_with_what_to_do(
 
     assert code == 1
     assert "422" in out and "maria-k" in out and "vocabulary.yaml" in out
-    assert FRONT_OFFICE not in by_role(github)
+    roles = due_by_owner(project)
+    assert f"{len(roles) - 1} of {len(roles)} changes were made; GitHub refused these" in out
+    assert set(by_role(github)) == set(roles) - {FRONT_OFFICE}  # the others were not held up
 
 
 def test_dry_run_prints_each_change_and_makes_none(
@@ -389,3 +393,54 @@ def test_editors_text_in_the_issue_is_shown_as_text(
     assert "\\*guest\\*" in row and "\\< 5" in row
     assert "](javascript" not in row
     assert row.count(" | ") == 4  # five cells: the editor's "|" is escaped
+
+
+def test_an_issue_github_opens_without_the_label_is_closed_and_the_run_stops(
+    project: Path, github: FakeGitHub, capsys: pytest.CaptureFixture[str]
+) -> None:
+    github.drops_labels = True
+
+    code, out = reminders(capsys)
+
+    assert code == 1
+    assert "without the label handbook-review" in out and "Issues → Labels" in out
+    assert len(github.issues) == 1  # one stray issue, not one per role
+    assert github.issues[1]["state"] == "closed"
+    assert github.issues[1]["state_reason"] == "not_planned"
+
+
+def test_a_secondary_rate_limit_says_how_long_to_wait(
+    project: Path, github: FakeGitHub, capsys: pytest.CaptureFixture[str]
+) -> None:
+    github.secondary_limit = True
+
+    code, out = reminders(capsys)
+
+    assert code == 1
+    assert "run again in 60 seconds" in out
+    assert github.writes == []
+
+
+def test_a_403_with_no_requests_left_is_read_as_the_rate_limit(
+    project: Path, github: FakeGitHub, capsys: pytest.CaptureFixture[str]
+) -> None:
+    github.rate_limit_remaining = 0
+    github.rate_limit_message = "Forbidden"
+
+    code, out = reminders(capsys)
+
+    assert code == 1
+    assert "rate limit is used up until 00:00 UTC" in out
+
+
+def test_an_api_address_without_a_scheme_is_refused_clearly(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GITHUB_TOKEN", "any")
+    monkeypatch.setenv("GITHUB_REPOSITORY", "example/handbook")
+    monkeypatch.setenv("GITHUB_API_URL", "api.github.com")
+
+    code, out = reminders(capsys)
+
+    assert code == 1
+    assert "GITHUB_API_URL 'api.github.com' is not a web address" in out

@@ -27,7 +27,16 @@ TOKEN_HELP = (
 
 
 class GitHubError(Exception):
-    """A call GitHub refused or that did not reach it; the message says what to do."""
+    """A call GitHub refused or that did not reach it; the message says what to do.
+
+    ``stops_run`` is False for a refusal of one change only (an issue gone, a field GitHub
+    will not take): the other changes can still be made. A wrong token, a used-up limit or
+    a lost network would refuse them all.
+    """
+
+    def __init__(self, message: str, stops_run: bool = True) -> None:
+        super().__init__(message)
+        self.stops_run = stops_run
 
 
 @dataclass
@@ -75,7 +84,13 @@ class GitHub:
         self, method: str, url: str, payload: dict[str, Any] | None = None
     ) -> tuple[Any, str]:
         """The decoded answer and its ``Link`` header."""
-        request = Request(url, method=method, headers=self._headers())
+        try:
+            request = Request(url, method=method, headers=self._headers())
+        except ValueError:
+            raise GitHubError(
+                f"GITHUB_API_URL {self.api_url!r} is not a web address; leave it unset for "
+                f"GitHub.com, or write it in full, e.g. {API_URL}"
+            ) from None
         if payload is not None:
             request.data = json.dumps(payload).encode("utf-8")
             request.add_header("Content-Type", "application/json")
@@ -85,7 +100,9 @@ class GitHub:
                 data, links = answer.read(), answer.headers.get("Link", "")
         except HTTPError as error:
             self._note_rate_limit(error.headers)
-            raise GitHubError(self._refusal(method, url, error)) from None
+            raise GitHubError(
+                self._refusal(method, url, error), stops_run=error.code not in (404, 422)
+            ) from None
         except (URLError, OSError, http.client.HTTPException) as error:
             reason = getattr(error, "reason", None) or error or type(error).__name__
             raise GitHubError(
@@ -126,6 +143,10 @@ class GitHub:
         said = f"GitHub answered {method} {url} with {error.code} {message!r}"
         if error.code == 401:
             return f"{said}: the token in GITHUB_TOKEN is missing, wrong or expired; {TOKEN_HELP}"
+        if error.code in (403, 429) and "secondary rate limit" in message.lower():
+            wait = error.headers.get("Retry-After") if error.headers else None
+            after = f"{wait} seconds" if wait and wait.isdigit() else "a few minutes"
+            return f"{said}: too many requests in a short time; run again in {after}"
         if error.code in (403, 429) and (
             self.rate_limit_remaining == 0 or "rate limit" in message.lower()
         ):
@@ -135,6 +156,8 @@ class GitHub:
             )
         if error.code == 403:
             return f"{said}: the token may not do this; {TOKEN_HELP}"
+        if error.code == 404 and not url.split("?")[0].endswith(f"{self.repository}/issues"):
+            return f"{said}: the issue was deleted or moved to another repository"
         if error.code == 404:
             return (
                 f"{said}: no repository {self.repository} for this token; set "
@@ -163,7 +186,7 @@ def _message_of(error: HTTPError) -> str:
         f"{each.get('field')} {each.get('value')!r} {each.get('code')}"
         if isinstance(each, dict)
         else str(each)
-        for each in answer.get("errors", ())
+        for each in answer.get("errors") or ()
     ]
     message = str(answer.get("message") or error.reason)
     return f"{message} ({'; '.join(details)})" if details else message

@@ -169,12 +169,11 @@ def read_open_issues(client: GitHub) -> list[Issue]:
     for item in listed:
         body = str(item.get("body") or "")
         marker = MARKER_LINE.match(body)
-        if "pull_request" in item or not marker:
+        if "pull_request" in item or not marker or not isinstance(item.get("number"), int):
             continue
-        assignees = tuple(str(each["login"]) for each in item.get("assignees") or ())
-        issues.append(
-            Issue(item["number"], marker.group(1), item["title"], body, assignees, item["html_url"])
-        )
+        logins = tuple(str(each.get("login")) for each in item.get("assignees") or ())
+        title, url = str(item.get("title", "")), str(item.get("html_url", ""))
+        issues.append(Issue(item["number"], marker.group(1), title, body, logins, url))
     return issues
 
 
@@ -221,7 +220,11 @@ def _differs(issue: Issue, reminder: Reminder) -> bool:
 
 
 def carry_out(client: GitHub, actions: Sequence[Action], report: Callable[[str], None]) -> None:
-    """Make the changes, each reported when done; refuse them all if the limit cannot."""
+    """Make the changes, each reported when done; refuse them all if the limit cannot.
+
+    A change GitHub refuses on its own (an issue gone, an assignee it will not take) does
+    not stop the others; anything that would refuse them all stops the run where it is.
+    """
     needed = sum(action.writes for action in actions)
     left = client.rate_limit_remaining
     if left is not None and left < needed:
@@ -229,26 +232,36 @@ def carry_out(client: GitHub, actions: Sequence[Action], report: Callable[[str],
             f"the token has {left} GitHub requests left until {client.reset_time()} and these "
             f"changes need {needed}; nothing was changed: run again after then"
         )
+    refused: list[str] = []
     for done, action in enumerate(actions):
         try:
             answer = _carry(client, action)
         except GitHubError as error:
+            if not error.stops_run:
+                refused.append(f"{action.describe()}: {error}")
+                continue
             not_done = "; ".join(each.describe() for each in actions[done:])
             raise GitHubError(
-                f"{error}\n{done} of {len(actions)} changes were made before this one; not "
-                f"made: {not_done}. Run handbook reminders again to finish: it changes only "
-                "what still differs"
+                f"{error}\n{done - len(refused)} of {len(actions)} changes were made before "
+                f"this one; not made: {not_done}. Run handbook reminders again to finish: it "
+                "changes only what still differs"
             ) from None
         number, url = answer.get("number"), answer.get("html_url")
         report(f'{DONE[action.kind]} #{number} "{action.title}": {url}')
+    if refused:
+        made = len(actions) - len(refused)
+        raise GitHubError(
+            f"{made} of {len(actions)} changes were made; GitHub refused these:\n"
+            + "\n".join(f"  {line}" for line in refused)
+        )
 
 
 def _carry(client: GitHub, action: Action) -> dict[str, Any]:
+    """One change. A closing comment goes first: an issue never closes without its reason."""
     if action.kind == "close" and action.issue:
         path = f"issues/{action.issue.number}"
-        answer = client.patch(path, {"state": "closed", "state_reason": "completed"})
         client.post(f"{path}/comments", {"body": action.comment})
-        return answer
+        return client.patch(path, {"state": "closed", "state_reason": "completed"})
     assert action.reminder is not None  # open and update always carry one
     fields = {
         "title": action.reminder.title,
@@ -258,13 +271,23 @@ def _carry(client: GitHub, action: Action) -> dict[str, Any]:
     if action.issue:
         return client.patch(f"issues/{action.issue.number}", fields)
     answer = client.post("issues", fields | {"labels": [LABEL]})
-    if LABEL not in {label.get("name") for label in answer.get("labels", ())}:
-        raise GitHubError(
-            f"GitHub opened {answer.get('html_url')} without the label {LABEL}, so the next "
-            f"run would not find it; create the label {LABEL} under Issues → Labels and close "
-            "that issue"
-        )
+    labels = [each.get("name") for each in answer.get("labels") or () if isinstance(each, dict)]
+    if LABEL.casefold() not in {str(name).casefold() for name in labels}:
+        _withdraw(client, answer)
     return answer
+
+
+def _withdraw(client: GitHub, opened: dict[str, Any]) -> None:
+    """Close an issue GitHub opened without the label: the next run could not find it, and
+    would open another every day."""
+    client.patch(
+        f"issues/{opened.get('number')}", {"state": "closed", "state_reason": "not_planned"}
+    )
+    raise GitHubError(
+        f"GitHub opened {opened.get('html_url')} without the label {LABEL}, which only people "
+        f"with write access may set, so it was closed again; create the label {LABEL} under "
+        "Issues → Labels, and run this with a token that may label issues"
+    )
 
 
 def dry_run_text(actions: Sequence[Action]) -> str:
