@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from handbook.export import Publication
 from handbook.model.review import Due, ReviewStatus, review_list
@@ -57,14 +57,14 @@ class Issue:
 class Action:
     """One change to make on GitHub: open a reminder, update an issue, or close one."""
 
-    kind: str
+    kind: Literal["open", "update", "close"]
     reminder: Reminder | None = None
     issue: Issue | None = None
     comment: str = ""
 
     @property
     def writes(self) -> int:
-        """How many requests it takes: closing is an edit and a comment."""
+        """How many requests it takes: closing is a comment, then an edit."""
         return 2 if self.kind == "close" else 1
 
     @property
