@@ -11,7 +11,7 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
-from handbook.glue.plugin import build_state
+from handbook.glue.plugin import build_state, handbook_plugin
 from handbook.model import Handbook
 from handbook.render import reviews
 from handbook.render.fragments import Templates
@@ -23,7 +23,7 @@ from handbook.render.view import View
 
 
 def define_env(env: Any) -> None:
-    build_state(env.conf)  # without the handbook plugin, stop here with MkDocs' error message
+    handbook_plugin(env.conf)  # without the handbook plugin, stop here with MkDocs' message
 
     def current_handbook() -> Handbook:
         """The handbook of the build the current page belongs to."""

@@ -134,3 +134,54 @@ def test_each_rebuild_gets_a_new_plugin_with_no_handbook_loaded(tmp_path: Path) 
     assert not hasattr(HandbookPlugin, "on_startup") and not hasattr(HandbookPlugin, "on_shutdown")
     with pytest.raises(PluginError, match="not loaded the handbook yet"):
         plugin.state  # noqa: B018  (the property raises)
+
+
+ERRORS_SHOWN = "The handbook cannot be shown"
+
+
+def test_a_broken_file_shows_its_error_on_every_page_until_it_is_fixed(
+    served: tuple[Path, str, subprocess.Popen[bytes], Path],
+) -> None:
+    project, root, server, log = served
+    page, home, polish = f"{root}phases/check-in/", root, f"{root}pl/phases/check-in/"
+    assert wait_for(page, BEFORE, FIRST_BUILD_SECONDS, server), log.read_text(errors="replace")
+    phase_file = project / "standards" / "check-in.yaml"
+    good = phase_file.read_text(encoding="utf-8")
+    lines = good.splitlines(keepends=True)
+    broken_line = next(n for n, line in enumerate(lines) if "level: expected" in line)
+    lines[broken_line] = lines[broken_line].replace("level: expected", "level: basik")
+    phase_file.write_text("".join(lines), encoding="utf-8")
+
+    place = f"standards/check-in.yaml:{broken_line + 1}:"
+    assert wait_for(page, ERRORS_SHOWN, REBUILD_SECONDS, server), log.read_text(errors="replace")
+    for shown in (page, home, polish):
+        text = fetch(shown) or ""
+        assert ERRORS_SHOWN in text and place in text and "basik" in text, shown
+    assert "livereload" in (fetch(page) or "")  # the page still reloads by itself
+
+    phase_file.write_text(good, encoding="utf-8")
+    assert wait_for(page, BEFORE, REBUILD_SECONDS, server), log.read_text(errors="replace")
+    assert ERRORS_SHOWN not in (fetch(home) or "")
+    assert server.poll() is None, "the server restarted or stopped"
+
+
+def test_a_broken_file_still_fails_mkdocs_build(tmp_path: Path) -> None:
+    project = project_copy(tmp_path / "project", FIXTURES / "small")
+    phase_file = project / "standards" / "check-in.yaml"
+    phase_file.write_text(
+        phase_file.read_text(encoding="utf-8").replace("level: expected", "level: basik", 1),
+        encoding="utf-8",
+    )
+    env = {**os.environ, "HANDBOOK_TODAY": TEST_TODAY, "NO_MKDOCS_2_WARNING": "1"}
+
+    built = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+
+    assert built.returncode != 0
+    assert "standards/check-in.yaml:" in built.stderr and "basik" in built.stderr
+    assert not (project / "site" / "index.html").exists()

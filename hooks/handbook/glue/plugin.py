@@ -43,11 +43,13 @@ from handbook.build import Build, load_build
 from handbook.export import Publication, build_timestamp
 from handbook.export.write import export_files, write_files
 from handbook.reading.pages import phase_page_problems
-from handbook.reading.problems import HandbookError
+from handbook.reading.problems import HandbookError, Problem
+from handbook.settings import PHASE_PAGES
 from handbook.site import search
 from handbook.site.csp import with_policy
 from handbook.site.editlink import phase_slug, repository_path, source_edit_url
 from handbook.site.hosting import site_relative
+from handbook.site.preview import error_page, is_preview
 from handbook.site.rawhtml import RawHtml
 
 log = logging.getLogger("mkdocs.plugins.handbook")
@@ -78,6 +80,8 @@ class HandbookPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]
 
     def __init__(self) -> None:
         self._state: BuildState | None = None
+        self._errors: tuple[Problem, ...] = ()
+        """The handbook's errors, when ``mkdocs serve`` shows them instead of its pages."""
 
     @property
     def state(self) -> BuildState:
@@ -88,27 +92,30 @@ class HandbookPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]
 
     @event_priority(100)  # before macros (0) and i18n (-100): both need the loaded handbook
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        if self._state is None:  # the other languages' builds run on_config again: read once
-            try:
-                self._state = BuildState(load_build(config))
+        if self._state is None and not self._errors:  # the other languages' builds run
+            try:  # on_config again: the handbook is read once
+                self._state = BuildState(_checked_build(config))
+                _report_warnings(self._state.build)
             except HandbookError as error:
-                raise PluginError(f"the handbook cannot be built:\n{error}") from None
-            _report_warnings(self._state.build)
-        build = self._state.build
-        problems = phase_page_problems(
-            build.handbook, Path(config.docs_dir) / build.settings.phase_pages
-        )
-        if problems:
-            raise PluginError("\n".join(str(problem) for problem in problems))
-        marker = build.settings.phase_pages + "/"
-        pages = [f"{marker}{phase.slug}.md" for phase in build.handbook.phases]
-        config.nav = _expand(config.nav, marker, pages)
+                if not _previewing(config):
+                    raise PluginError(f"the handbook cannot be built:\n{error}") from None
+                self._errors = tuple(error.problems)
+                log.error("the handbook cannot be built; the preview shows why:\n%s", error)
+        if self._errors:
+            marker = _phase_pages(config) + "/"
+            config.nav = _expand(config.nav, marker, _phase_page_files(config, marker))
+        else:
+            build = self.state.build
+            marker = build.settings.phase_pages + "/"
+            pages = [f"{marker}{phase.slug}.md" for phase in build.handbook.phases]
+            config.nav = _expand(config.nav, marker, pages)
         polyfills = config.extra.get("polyfills", [])
         if _offline(config) and IFRAME_WORKER not in polyfills:
             # before the offline plugin (0), which would otherwise add unpkg.com's copy
             config.extra["polyfills"] = [*polyfills, IFRAME_WORKER]
         return config
 
+    @event_priority(100)  # before macros (0), which must not render a page that shows errors
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
@@ -117,7 +124,11 @@ class HandbookPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]
         Its documents are emptied after the build (``handbook.site.search.empty_lunr_index``),
         yet parsing each page for them cost as much as building the page (``bench/RESULTS.md``).
         The search box and the index's ``config`` stay; Pagefind reads the written HTML.
+        In a preview of a handbook with errors, the page is the errors (``site.preview``).
         """
+        if self._errors:
+            page.meta["render_macros"] = False
+            return error_page(self._errors)
         if not _offline(config):
             page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
         return markdown
@@ -127,6 +138,8 @@ class HandbookPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         """Put back the HTML the macros kept out of the Markdown parser (``site.rawhtml``)."""
+        if self._errors:  # the macros did not run
+            return html
         stash = self.state.raw_html
         html, anchors = stash.restore(html)
         if stash.left_in(html):
@@ -155,7 +168,8 @@ class HandbookPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
-        _edit_the_yaml(page, config, self.state.build)
+        if not self._errors:
+            _edit_the_yaml(page, config, self.state.build)
         # mkdocs-static-i18n sets the switcher per page as an attribute of `extra`, not an item.
         alternates = getattr(config.extra, "alternate", None) or config.extra.get("alternate")
         for alternate in alternates or []:
@@ -185,8 +199,10 @@ class HandbookPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]
         First, every run writes the exports (``handbook.export``); they are the same bytes in
         every language build, and only what differs is written, so the order does not matter.
         """
-        self._write_exports(config)
         i18n = config.plugins.get("i18n")
+        if self._errors:
+            return
+        self._write_exports(config)
         if getattr(i18n, "building", False):
             return
         if _offline(config):
@@ -228,13 +244,47 @@ class HandbookPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]
 
 def build_state(config: MkDocsConfig) -> BuildState:
     """The state of the build ``config`` belongs to, for the macros module."""
+    return handbook_plugin(config).state
+
+
+def handbook_plugin(config: MkDocsConfig) -> HandbookPlugin:
+    """The plugin of this build; MkDocs' error message when mkdocs.yml lacks it."""
     plugin = config.plugins.get(PLUGIN_NAME)
     if not isinstance(plugin, HandbookPlugin):
         raise PluginError(
             f"mkdocs.yml: add '- {PLUGIN_NAME}' as the last entry of plugins: "
             "the handbook's macros need the plugin that loads the handbook"
         )
-    return plugin.state
+    return plugin
+
+
+def _checked_build(config: MkDocsConfig) -> Build:
+    """The handbook, with a page in ``docs/`` for each phase; HandbookError if not."""
+    build = load_build(config)
+    folder = Path(config.docs_dir) / build.settings.phase_pages
+    problems = phase_page_problems(build.handbook, folder)
+    if problems:
+        raise HandbookError(problems)
+    return build
+
+
+def _previewing(config: MkDocsConfig) -> bool:
+    """True under ``mkdocs serve`` (``site.preview``), where errors become the pages."""
+    host, port = config.dev_addr
+    return is_preview(config.site_url or "", config.site_dir, host, port)
+
+
+def _phase_pages(config: MkDocsConfig) -> str:
+    """The phase pages' folder as set, even when the settings around it are wrong."""
+    section = config.extra.get("handbook")
+    given = section.get(PHASE_PAGES.key) if isinstance(section, dict) else None
+    return (given if isinstance(given, str) else PHASE_PAGES.default).strip("/")
+
+
+def _phase_page_files(config: MkDocsConfig, marker: str) -> list[str]:
+    """The phase pages in ``docs/`` (not their translations), when the phases are unknown."""
+    folder = Path(config.docs_dir) / marker
+    return sorted(f"{marker}{path.name}" for path in folder.glob("*.md") if "." not in path.stem)
 
 
 def _report_warnings(build: Build) -> None:

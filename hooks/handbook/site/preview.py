@@ -1,0 +1,51 @@
+"""What ``mkdocs serve`` shows while the handbook has errors: the errors, on every page.
+
+A build stops at the first invalid file, and under ``mkdocs serve`` the browser then waits
+for a build that never comes, while the checker's messages sit in a terminal many editors
+never look at. In the preview only, the plugin builds the site anyway with this page in
+place of every page's content; live reload keeps running, so the page returns by itself
+once the file is fixed and saved. ``mkdocs build`` still fails as before.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Sequence
+from html import escape
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from handbook.reading.problems import Problem, Severity
+
+
+def is_preview(site_url: str, site_dir: str, dev_host: str, dev_port: int) -> bool:
+    """True under ``mkdocs serve``, which builds into a temporary ``mkdocs_…`` folder with
+    ``site_url`` set to its own ``dev_addr``: a build given both by hand is not likely."""
+    address = urlsplit(site_url)
+    try:
+        port = address.port
+    except ValueError:
+        return False
+    folder = Path(site_dir)
+    served = address.scheme == "http" and address.hostname == dev_host and port == dev_port
+    temporary = folder.name.startswith("mkdocs_") and folder.parent == Path(tempfile.gettempdir())
+    return served and temporary
+
+
+def error_page(problems: Sequence[Problem]) -> str:
+    """The errors as an HTML block for a page's Markdown: each with its place, escaped."""
+    errors = [p for p in problems if p.severity is Severity.ERROR] or list(problems)
+    count = len(errors)
+    items = "\n".join(
+        f"<li><code>{escape(f'{p.path}:{p.line}:{p.column}')}</code> {escape(p.message)}</li>"
+        for p in errors
+    )
+    return (
+        '<div class="admonition failure hb-preview-errors" role="alert">\n'
+        f'<p class="admonition-title">The handbook cannot be shown: '
+        f"{count} error{'' if count == 1 else 's'} in its files</p>\n"
+        "<p>Fix each one in the file and line named, and save: this page comes back by "
+        "itself. <code>handbook check</code> lists the same.</p>\n"
+        f"<ul>\n{items}\n</ul>\n"
+        "</div>\n"
+    )
