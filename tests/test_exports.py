@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -64,6 +65,30 @@ def test_calendar_is_the_same_on_any_day_with_the_same_stamp(handbook: Handbook)
     early = calendar_bytes(publication(handbook, date(2026, 1, 1)), STAMP)
     late = calendar_bytes(publication(handbook, date(2028, 1, 1)), STAMP)
     assert early == late
+
+
+def test_calendar_text_survives_escaping_and_folding_as_written(handbook: Handbook) -> None:
+    """Commas, semicolons, backslashes and long Arabic text come back exactly as the
+    editor wrote them, in lines of at most 75 octets that never split a character."""
+    english = " ".join(["Say: hello, guest; then wait \\ smile."] * 4)
+    arabic = " ".join(["رحّب بكل نزيل خلال ثلاثين ثانية، وابتسم 😊"] * 6)
+    phase = handbook.phases[0]
+    first = phase.standards[0]
+    text = replace(first.text, translations={**first.text.translations, "en": english})
+    check = replace(first.check, translations={**first.check.translations, "en": arabic})
+    changed = replace(
+        phase, standards=(replace(first, text=text, check=check), *phase.standards[1:])
+    )
+    edited = replace(handbook, phases=(changed, *handbook.phases[1:]))
+
+    ics = calendar_bytes(publication(edited), STAMP)
+
+    lines = ics.split(b"\r\n")
+    assert lines[-1] == b"" and all(len(line) <= 75 for line in lines)
+    assert all(line.decode("utf-8") for line in lines[:-1])  # no character cut in two
+    found = {str(e["UID"]): e for e in events(ics)}
+    description = str(found[f"{first.id}@example.org"]["DESCRIPTION"])
+    assert description == f"{english}\n\nHow to check: {arabic}"
 
 
 def test_calendar_needs_a_site_address_for_its_uids(handbook: Handbook) -> None:

@@ -82,6 +82,8 @@ class HandbookPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]
         self._state: BuildState | None = None
         self._errors: tuple[Problem, ...] = ()
         """The handbook's errors, when ``mkdocs serve`` shows them instead of its pages."""
+        self._preview = False
+        """Under ``mkdocs serve``: errors become pages, and the search index is left out."""
 
     @property
     def state(self) -> BuildState:
@@ -93,11 +95,12 @@ class HandbookPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]
     @event_priority(100)  # before macros (0) and i18n (-100): both need the loaded handbook
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self._state is None and not self._errors:  # the other languages' builds run
-            try:  # on_config again: the handbook is read once
+            self._preview = _previewing(config)  # on_config again: the handbook is read once
+            try:
                 self._state = BuildState(_checked_build(config))
                 _report_warnings(self._state.build)
             except HandbookError as error:
-                if not _previewing(config):
+                if not self._preview:
                     raise PluginError(f"the handbook cannot be built:\n{error}") from None
                 self._errors = tuple(error.problems)
                 log.error("the handbook cannot be built; the preview shows why:\n%s", error)
@@ -207,6 +210,9 @@ class HandbookPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]
             return
         if _offline(config):
             search.inline_lunr_index(Path(config.site_dir))
+            return
+        if self._preview:  # seconds on a big handbook, for every edit; make site builds it
+            log.info("search index: left out of the preview (mkdocs serve)")
             return
         try:
             counts = search.build_search(

@@ -1,0 +1,172 @@
+"""``make bench-serve``: the preview as an editor lives it, on a generated handbook.
+
+It starts a real ``mkdocs serve`` of a generated handbook (3,000 standards in ten phases by
+default: five phases of 600 would pass the checker's limit of 1 MB per file) on a free port
+and waits for the first build. Then, ``--runs``
+times, it changes one word of a standard's English text in a phase file and polls that
+phase's page, as live reload fetches it, until the new word is there: edit-to-visible. Then
+it breaks the file (a level that does not exist) and polls until the page shows the
+checker's message, and restores the file and polls until the page is back. With
+``--language pl`` the server previews that language only (``HANDBOOK_LANGUAGE``).
+Medians of one run; the machine is shared, so compare figures from the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench.generate import DEFAULT_SEED, Size, build_corpus, write_handbook_project
+from bench.measure import build_environment
+
+ERRORS_SHOWN = "The handbook cannot be shown"
+POLL_SECONDS = 0.05
+FIRST_BUILD_LIMIT = 600.0
+CHANGE_LIMIT = 300.0
+
+
+@dataclass(frozen=True)
+class Served:
+    """A running ``mkdocs serve`` and the address of the phase page being edited."""
+
+    process: subprocess.Popen[bytes]
+    page: str
+    log: Path
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as answer:
+            body: bytes = answer.read()
+            return body.decode("utf-8", "replace")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return ""
+
+
+def seconds_until(served: Served, shown: Callable[[str], bool], limit: float) -> float:
+    """Seconds from now until the page passes ``shown``; fails past ``limit``."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < limit:
+        if served.process.poll() is not None:
+            raise RuntimeError(f"mkdocs serve stopped:\n{served.log.read_text()[-3000:]}")
+        if shown(fetch(served.page)):
+            return time.perf_counter() - start
+        time.sleep(POLL_SECONDS)
+    raise RuntimeError(
+        f"the page did not change in {limit:.0f} s:\n{served.log.read_text()[-3000:]}"
+    )
+
+
+@contextmanager
+def serving(project: Path, page_path: str, language: str | None) -> Iterator[Served]:
+    port = free_port()
+    env = {**build_environment(), "HANDBOOK_SITE_URL": f"http://127.0.0.1:{port}/"}
+    if language:
+        env["HANDBOOK_LANGUAGE"] = language
+    log = project / "serve.log"
+    with log.open("wb") as output:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project,
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        yield Served(process, f"http://127.0.0.1:{port}/{page_path}", log)
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def first_text_word(text: str) -> tuple[int, str]:
+    """Where the first standard's English text starts in a phase file, and its first word."""
+    found = re.search(r"^  text:\n    en: (\w+)", text, flags=re.MULTILINE)
+    if found is None:
+        raise RuntimeError("no standard's English text found in the phase file")
+    return found.start(1), found.group(1)
+
+
+def measure(project: Path, runs: int, language: str | None, report: Callable[[str], None]) -> None:
+    phase_file = sorted(p for p in (project / "standards").glob("*.yaml") if _is_phase(p))[1]
+    original = phase_file.read_text(encoding="utf-8")
+    start = time.perf_counter()
+    with serving(project, f"phases/{phase_file.stem}/", language) as served:
+        seconds_until(served, lambda html: "<h1" in html, FIRST_BUILD_LIMIT)
+        report(f"first build and page: {time.perf_counter() - start:.2f} s")
+        edits = []
+        for run in range(runs):
+            at, word = first_text_word(original)
+            new_word = f"Edited{run}{word}"
+            phase_file.write_text(original[:at] + new_word + original[at + len(word) :], "utf-8")
+            edits.append(seconds_until(served, _showing(new_word), CHANGE_LIMIT))
+            report(f"edit {run + 1}: {edits[-1]:.2f} s")
+        broken = re.sub(r"^( *level: )\w+", r"\1basik", original, count=1, flags=re.MULTILINE)
+        phase_file.write_text(broken, encoding="utf-8")
+        shown = seconds_until(served, lambda html: ERRORS_SHOWN in html, CHANGE_LIMIT)
+        phase_file.write_text(original, encoding="utf-8")
+        back = seconds_until(
+            served, lambda html: ERRORS_SHOWN not in html and "<h1" in html, CHANGE_LIMIT
+        )
+    report(
+        f"edit-to-visible median {statistics.median(edits):.2f} s of {runs} "
+        f"(min {min(edits):.2f}, max {max(edits):.2f}); broken file shown in {shown:.2f} s, "
+        f"page back in {back:.2f} s"
+    )
+
+
+def _showing(word: str) -> Callable[[str], bool]:
+    return lambda html: word in html
+
+
+def _is_phase(path: Path) -> bool:
+    return path.stem not in {"vocabulary", "labels", "glossary"}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--standards", type=int, default=3000)
+    parser.add_argument("--phases", type=int, default=10)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--language", help="preview only this language, e.g. pl")
+    parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
+    args = parser.parse_args(argv)
+
+    def report(line: str) -> None:
+        sys.stdout.write(line + "\n")
+        sys.stdout.flush()
+
+    size = Size(args.phases, args.standards // args.phases)
+    with tempfile.TemporaryDirectory(prefix="bench-serve-") as out:
+        project = write_handbook_project(build_corpus(size, args.seed), Path(out) / "handbook")
+        shown = args.language or "every language"
+        report(f"{size.standards} standards in {size.phases} phases, previewing {shown}")
+        measure(project, args.runs, args.language, report)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
