@@ -10,7 +10,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 EPOCH_ENV = $(if $(SOURCE_DATE_EPOCH),SOURCE_DATE_EPOCH=$(SOURCE_DATE_EPOCH) )
 
-.PHONY: site site-offline serve test test-fast lint check browser gettext node-tools bench bench-search clean
+.PHONY: site site-offline serve test test-fast lint check browser gettext node-tools bench bench-serve bench-search clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -85,6 +85,10 @@ $(VENV)/.bench-installed: requirements-bench.txt $(VENV)/.site-installed
 ## (BENCH_ARGS="--update-results" rewrites the figures in bench/RESULTS.md; "--profile" adds one)
 bench: $(VENV)/.bench-installed
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
+## bench-serve: the preview of a 3,000-standard handbook: an edit, then a broken file, until seen
+bench-serve: $(VENV)/.bench-installed
+	$(BIN)/python -m bench.serve $(SERVE_ARGS)
 
 ## bench-search: both search engines on the real and a 3,000-standard handbook (bench/SEARCH.md)
 bench-search: $(VENV)/.test-installed browser
