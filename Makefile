@@ -33,9 +33,10 @@ site: $(VENV)/.site-installed
 site-offline: $(VENV)/.site-installed
 	$(EPOCH_ENV)HANDBOOK_OFFLINE=true $(BIN)/mkdocs build --strict --no-directory-urls --site-dir site-offline
 
-## serve: preview on http://127.0.0.1:8000 with live reload of docs/ and standards/
+## serve: preview on http://127.0.0.1:8000 with live reload of docs/ and standards/;
+##        LANGUAGE=pl previews that language alone, faster
 serve: $(VENV)/.site-installed
-	$(BIN)/mkdocs serve
+	$(if $(LANGUAGE),HANDBOOK_LANGUAGE=$(LANGUAGE) )$(BIN)/mkdocs serve
 
 ## check: run the editors' checker on standards/
 check: $(VENV)/.site-installed

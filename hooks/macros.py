@@ -42,9 +42,9 @@ def define_env(env: Any) -> None:
     def page_link(doc: str) -> str:
         """A link from the current page to the docs page ``doc`` in the same language."""
         language = env.conf["theme"]["language"]
-        source = current_handbook().languages.source
+        root = build_state(env.conf).root_language
         here = env.page.url if env.page is not None else ""
-        path = page_path(doc, language, source, env.conf["use_directory_urls"])
+        path = page_path(doc, language, root, env.conf["use_directory_urls"])
         return relative_url(path, here)
 
     def view() -> View:

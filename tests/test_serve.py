@@ -20,6 +20,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+import yaml
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
@@ -64,8 +65,11 @@ def wait_for(url: str, text: str, seconds: float, server: subprocess.Popen[bytes
 
 
 @pytest.fixture
-def served(tmp_path: Path) -> Iterator[tuple[Path, str, subprocess.Popen[bytes], Path]]:
-    """A copy of the project with the small fixture, served by `mkdocs serve`."""
+def served(
+    tmp_path: Path, request: pytest.FixtureRequest
+) -> Iterator[tuple[Path, str, subprocess.Popen[bytes], Path]]:
+    """A copy of the project with the small fixture, served by `mkdocs serve`; a test's
+    ``language`` parameter previews that language alone (``make serve LANGUAGE=…``)."""
     project = project_copy(tmp_path / "project", FIXTURES / "small")
     port = free_port()
     # The served path follows site_url; point it at the local server, as a preview would.
@@ -75,6 +79,9 @@ def served(tmp_path: Path) -> Iterator[tuple[Path, str, subprocess.Popen[bytes],
         "NO_MKDOCS_2_WARNING": "1",
         "HANDBOOK_SITE_URL": f"http://127.0.0.1:{port}/",
     }
+    env.pop("HANDBOOK_LANGUAGE", None)
+    if getattr(request, "param", None):
+        env["HANDBOOK_LANGUAGE"] = request.param
     log = tmp_path / "serve.log"
     with log.open("wb") as output:
         server = subprocess.Popen(
@@ -185,3 +192,46 @@ def test_a_broken_file_still_fails_mkdocs_build(tmp_path: Path) -> None:
     assert built.returncode != 0
     assert "standards/check-in.yaml:" in built.stderr and "basik" in built.stderr
     assert not (project / "site" / "index.html").exists()
+
+
+@pytest.mark.parametrize("served", ["pl"], indirect=True)
+def test_one_language_is_previewed_alone_at_the_root_and_follows_edits(
+    served: tuple[Path, str, subprocess.Popen[bytes], Path],
+) -> None:
+    project, root, server, log = served
+    page = f"{root}phases/check-in/"
+    polish = _polish_text(project)
+    assert wait_for(page, polish, FIRST_BUILD_SECONDS, server), log.read_text(errors="replace")
+    assert '<html lang="pl"' in (fetch(page) or "")
+    assert fetch(f"{root}pl/phases/check-in/") is None  # no other language, no /pl/ copy
+    home = fetch(root) or ""
+    assert 'href="phases/check-in/"' in home and 'href="pl/' not in home  # links stay here
+
+    phase_file = project / "standards" / "check-in.yaml"
+    text = phase_file.read_text(encoding="utf-8")
+    edited = polish.replace(polish.split()[0], "Zawsze", 1)
+    phase_file.write_text(text.replace(polish, edited), encoding="utf-8")
+
+    assert wait_for(page, edited, REBUILD_SECONDS, server), log.read_text(errors="replace")
+
+
+def _polish_text(project: Path) -> str:
+    """The Polish text of the first standard of check-in.yaml, as one line."""
+    data = yaml.safe_load((project / "standards" / "check-in.yaml").read_text(encoding="utf-8"))
+    return " ".join(str(data["standards"][0]["text"]["pl"]).split())
+
+
+def test_one_language_alone_is_refused_by_a_strict_build(tmp_path: Path) -> None:
+    project = project_copy(tmp_path / "project", FIXTURES / "small")
+    env = {**os.environ, "HANDBOOK_TODAY": TEST_TODAY, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
+
+    unknown = subprocess.run(
+        command, cwd=project, env={**env, "HANDBOOK_LANGUAGE": "de"}, capture_output=True, text=True
+    )
+    alone = subprocess.run(
+        command, cwd=project, env={**env, "HANDBOOK_LANGUAGE": "pl"}, capture_output=True, text=True
+    )
+
+    assert unknown.returncode != 0 and "HANDBOOK_LANGUAGE=de is not a language" in unknown.stderr
+    assert alone.returncode != 0 and "not a site to publish" in alone.stderr

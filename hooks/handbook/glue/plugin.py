@@ -25,6 +25,7 @@ Thin glue: the logic lives in the rest of the package, which does not import MkD
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -43,7 +44,7 @@ from handbook.build import Build, load_build
 from handbook.export import Publication, build_timestamp
 from handbook.export.write import export_files, write_files
 from handbook.reading.pages import phase_page_problems
-from handbook.reading.problems import HandbookError, Problem
+from handbook.reading.problems import HandbookError, Place, Problem
 from handbook.settings import PHASE_PAGES
 from handbook.site import search
 from handbook.site.csp import with_policy
@@ -53,6 +54,8 @@ from handbook.site.preview import error_page, is_preview
 from handbook.site.rawhtml import RawHtml
 
 log = logging.getLogger("mkdocs.plugins.handbook")
+
+LANGUAGE_VARIABLE = "HANDBOOK_LANGUAGE"
 
 PLUGIN_NAME = "handbook"
 """The plugin's name under ``plugins:`` in mkdocs.yml (the entry point in pyproject.toml)."""
@@ -68,6 +71,8 @@ class BuildState:
     """The HTML the macros hid from Markdown until its page takes it back (site.rawhtml)."""
     exports: dict[tuple[str, bool], dict[str, bytes]] = field(default_factory=dict)
     """The export files per site address and URL style: the same bytes for every language."""
+    root_language: str = ""
+    """The language at the site root: the source language, or the one language previewed."""
 
 
 # MkDocs leaves Config.__init_subclass__ and BasePlugin.__init_subclass__ untyped.
@@ -97,8 +102,12 @@ class HandbookPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]
         if self._state is None and not self._errors:  # the other languages' builds run
             self._preview = _previewing(config)  # on_config again: the handbook is read once
             try:
-                self._state = BuildState(_checked_build(config))
-                _report_warnings(self._state.build)
+                build = _checked_build(config)
+                root = (
+                    _only_language(config, build, self._preview) or build.handbook.languages.source
+                )
+                self._state = BuildState(build, root_language=root)
+                _report_warnings(build)
             except HandbookError as error:
                 if not self._preview:
                     raise PluginError(f"the handbook cannot be built:\n{error}") from None
@@ -272,6 +281,38 @@ def _checked_build(config: MkDocsConfig) -> Build:
     if problems:
         raise HandbookError(problems)
     return build
+
+
+def _only_language(config: MkDocsConfig, build: Build, preview: bool) -> str | None:
+    """The one language ``HANDBOOK_LANGUAGE`` asks to build (``make serve LANGUAGE=pl``).
+
+    mkdocs-static-i18n then builds that language alone, at the site root, as its
+    ``build_only_locale`` does; the handbook keeps every language, so a translation is still
+    checked against its source text. Meant for the preview: ``mkdocs build`` warns, so a
+    ``--strict`` build of the site to publish refuses it.
+    """
+    chosen = os.environ.get(LANGUAGE_VARIABLE, "").strip()
+    if not chosen:
+        return None
+    languages = build.handbook.languages
+    if chosen not in languages:
+        raise HandbookError(
+            [
+                Place("environment").error(
+                    f"{LANGUAGE_VARIABLE}={chosen} is not a language of mkdocs.yml; use one of "
+                    f"{', '.join(languages)}, or leave it unset for every language"
+                )
+            ]
+        )
+    i18n = config.plugins.get("i18n")
+    for language in getattr(i18n, "config", {}).get("languages", []):
+        language.default = language.build = language.locale == chosen
+    if not preview:
+        log.warning(
+            f"{LANGUAGE_VARIABLE}={chosen}: only {chosen} is built, at the site root; that is "
+            "a preview (make serve LANGUAGE=…), not a site to publish"
+        )
+    return chosen
 
 
 def _previewing(config: MkDocsConfig) -> bool:
