@@ -102,11 +102,13 @@ def serving(project: Path, page_path: str, language: str | None) -> Iterator[Ser
             process.wait()
 
 
-def first_text_word(text: str) -> tuple[int, str]:
-    """Where the first standard's English text starts in a phase file, and its first word."""
-    found = re.search(r"^  text:\n    en: (\w+)", text, flags=re.MULTILINE)
+def first_text_word(text: str, language: str) -> tuple[int, str]:
+    """Where the first standard's text in ``language`` starts in a phase file, and its first
+    word: the word the preview of that language shows."""
+    after = text.index("\n  text:\n")
+    found = re.compile(rf"^    {language}: (\w+)", flags=re.MULTILINE).search(text, after)
     if found is None:
-        raise RuntimeError("no standard's English text found in the phase file")
+        raise RuntimeError(f"no standard's {language} text found in the phase file")
     return found.start(1), found.group(1)
 
 
@@ -119,7 +121,7 @@ def measure(project: Path, runs: int, language: str | None, report: Callable[[st
         report(f"first build and page: {time.perf_counter() - start:.2f} s")
         edits = []
         for run in range(runs):
-            at, word = first_text_word(original)
+            at, word = first_text_word(original, language or "en")
             new_word = f"Edited{run}{word}"
             phase_file.write_text(original[:at] + new_word + original[at + len(word) :], "utf-8")
             edits.append(seconds_until(served, _showing(new_word), CHANGE_LIMIT))

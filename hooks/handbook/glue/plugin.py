@@ -88,7 +88,8 @@ class HandbookPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]
         self._errors: tuple[Problem, ...] = ()
         """The handbook's errors, when ``mkdocs serve`` shows them instead of its pages."""
         self._preview = False
-        """Under ``mkdocs serve``: errors become pages, and the search index is left out."""
+        """Under ``mkdocs serve``: errors become pages; the search index and the exports, which
+        ``make site`` writes, are left out."""
 
     @property
     def state(self) -> BuildState:
@@ -214,14 +215,15 @@ class HandbookPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]
         i18n = config.plugins.get("i18n")
         if self._errors:
             return
-        self._write_exports(config)
+        if not self._preview:  # a second on a big handbook, for every edit: make site has them
+            self._write_exports(config)
         if getattr(i18n, "building", False):
             return
         if _offline(config):
             search.inline_lunr_index(Path(config.site_dir))
             return
         if self._preview:  # seconds on a big handbook, for every edit; make site builds it
-            log.info("search index: left out of the preview (mkdocs serve)")
+            log.info("search index and exports: left out of the preview (mkdocs serve)")
             return
         try:
             counts = search.build_search(

@@ -10,6 +10,7 @@ its span in the text, so ``handbook translated`` can edit a file as text at the 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -105,7 +106,16 @@ def read_yaml(path: Path, shown_as: str) -> tuple[Node | None, list[Problem]]:
                 "the file is not UTF-8 text; save it with UTF-8 encoding"
             )
         ]
-    return parse_yaml(text, shown_as)
+    node, problems = _parsed(text, shown_as)
+    return node, list(problems)
+
+
+@lru_cache(maxsize=64)
+def _parsed(text: str, shown_as: str) -> tuple[Node | None, tuple[Problem, ...]]:
+    """``parse_yaml`` remembered for the files as they are now: ``mkdocs serve`` reads every
+    file again for each edit, and the trees (immutable) of the files not edited are the same."""
+    node, problems = parse_yaml(text, shown_as)
+    return node, tuple(problems)
 
 
 def parse_yaml(
