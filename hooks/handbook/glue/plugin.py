@@ -17,6 +17,10 @@ for all languages; ``mkdocs serve`` loads a new config, with new plugin instance
 rebuild, so an edit is read again. That holds only while this class defines neither
 ``on_startup`` nor ``on_shutdown``: either makes MkDocs keep one instance across rebuilds.
 
+Under ``mkdocs serve`` (``site.preview``) a handbook with errors is built anyway, every page
+showing the errors, and the search index and the exports are left out; ``HANDBOOK_LANGUAGE``
+builds one language alone (``make serve LANGUAGE=pl``).
+
 List it last under ``plugins:`` in ``mkdocs.yml``: events of the same priority run in the
 order of that list, and each ``@event_priority`` below says whom it must come before or after.
 Thin glue: the logic lives in the rest of the package, which does not import MkDocs.
