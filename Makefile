@@ -34,9 +34,10 @@ site-offline: $(VENV)/.site-installed
 	$(EPOCH_ENV)HANDBOOK_OFFLINE=true $(BIN)/mkdocs build --strict --no-directory-urls --site-dir site-offline
 
 ## serve: preview on http://127.0.0.1:8000 with live reload of docs/ and standards/;
-##        LANGUAGE=pl previews that language alone, faster
+##        LANGUAGE=pl previews that language alone, faster (on the command line only:
+##        gettext's LANGUAGE in the environment is not a handbook language)
 serve: $(VENV)/.site-installed
-	$(if $(LANGUAGE),HANDBOOK_LANGUAGE=$(LANGUAGE) )$(BIN)/mkdocs serve
+	$(if $(filter command line,$(origin LANGUAGE)),HANDBOOK_LANGUAGE=$(LANGUAGE) )$(BIN)/mkdocs serve
 
 ## check: run the editors' checker on standards/
 check: $(VENV)/.site-installed

@@ -235,3 +235,23 @@ def test_one_language_alone_is_refused_by_a_strict_build(tmp_path: Path) -> None
 
     assert unknown.returncode != 0 and "HANDBOOK_LANGUAGE=de is not a language" in unknown.stderr
     assert alone.returncode != 0 and "not a site to publish" in alone.stderr
+
+
+def test_a_language_whose_files_sort_before_the_source_is_previewed_in_it(tmp_path: Path) -> None:
+    """``changes.ar.md`` sorts before ``changes.md``; the Arabic preview must still use it."""
+    project = project_copy(tmp_path / "project", FIXTURES / "small")
+    env = {**os.environ, "HANDBOOK_TODAY": TEST_TODAY, "NO_MKDOCS_2_WARNING": "1"}
+    heading = (project / "docs" / "changes.ar.md").read_text(encoding="utf-8").splitlines()[0]
+
+    built = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build"],
+        cwd=project,
+        env={**env, "HANDBOOK_LANGUAGE": "ar"},
+        capture_output=True,
+        text=True,
+    )
+
+    assert built.returncode == 0, built.stderr
+    page = (project / "site" / "changes" / "index.html").read_text(encoding="utf-8")
+    assert heading.removeprefix("# ").strip() in page
+    assert 'dir="rtl"' in page and not (project / "site" / "ar").exists()

@@ -86,7 +86,7 @@ def _text(value: str) -> str:
         .replace("\r\n", "\n")
         .replace("\n", "\\n")
     )
-    return "".join(c for c in escaped if c >= " " or c == "\t")
+    return "".join(c for c in escaped if c == "\t" or (c >= " " and c != "\x7f"))
 
 
 def _utc(moment: datetime) -> str:

@@ -31,7 +31,7 @@ from __future__ import annotations
 import logging
 import os
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -39,7 +39,7 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
@@ -47,8 +47,10 @@ from mkdocs.utils.templates import TemplateContext
 from handbook.build import Build, load_build
 from handbook.export import Publication, build_timestamp
 from handbook.export.write import export_files, write_files
+from handbook.model.languages import Languages
 from handbook.reading.pages import phase_page_problems
 from handbook.reading.problems import HandbookError, Place, Problem
+from handbook.reading.yamlsource import remember_parsed_files
 from handbook.settings import PHASE_PAGES
 from handbook.site import search
 from handbook.site.csp import with_policy
@@ -106,18 +108,22 @@ class HandbookPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self._state is None and not self._errors:  # the other languages' builds run
             self._preview = _previewing(config)  # on_config again: the handbook is read once
+            if self._preview:
+                remember_parsed_files()
             try:
-                build = _checked_build(config)
-                root = (
-                    _only_language(config, build, self._preview) or build.handbook.languages.source
-                )
+                alone = _only_language(config, self._preview)
+                build = _checked_build(config)  # the languages as mkdocs.yml has them
+                _build_alone(config, alone)
+                root = alone or build.handbook.languages.source
                 self._state = BuildState(build, root_language=root)
                 _report_warnings(build)
             except HandbookError as error:
                 if not self._preview:
                     raise PluginError(f"the handbook cannot be built:\n{error}") from None
                 self._errors = tuple(error.problems)
-                log.error("the handbook cannot be built; the preview shows why:\n%s", error)
+                _build_alone(config, os.environ.get(LANGUAGE_VARIABLE, "").strip() or None)
+                # info, not error: an error would stop `mkdocs serve --strict` from serving it
+                log.info("the handbook cannot be built; the preview shows why:\n%s", error)
         if self._errors:
             marker = _phase_pages(config) + "/"
             config.nav = _expand(config.nav, marker, _phase_page_files(config, marker))
@@ -131,6 +137,13 @@ class HandbookPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]
             # before the offline plugin (0), which would otherwise add unpkg.com's copy
             config.extra["polyfills"] = [*polyfills, IFRAME_WORKER]
         return config
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        """With one language previewed, the pages in the order mkdocs-static-i18n needs."""
+        state = self._state
+        if state is None or state.root_language == state.build.handbook.languages.source:
+            return files
+        return _page_before_translations(files, state.build.handbook.languages)
 
     @event_priority(100)  # before macros (0), which must not render a page that shows errors
     def on_page_markdown(
@@ -289,36 +302,57 @@ def _checked_build(config: MkDocsConfig) -> Build:
     return build
 
 
-def _only_language(config: MkDocsConfig, build: Build, preview: bool) -> str | None:
+def _only_language(config: MkDocsConfig, preview: bool) -> str | None:
     """The one language ``HANDBOOK_LANGUAGE`` asks to build (``make serve LANGUAGE=pl``).
 
     mkdocs-static-i18n then builds that language alone, at the site root, as its
-    ``build_only_locale`` does; the handbook keeps every language, so a translation is still
-    checked against its source text. Meant for the preview: ``mkdocs build`` warns, so a
-    ``--strict`` build of the site to publish refuses it.
+    ``build_only_locale`` does (``_build_alone``); the handbook keeps every language, so a
+    translation is still checked against its source text. Meant for the preview:
+    ``mkdocs build`` warns, so a ``--strict`` build of the site to publish refuses it.
     """
     chosen = os.environ.get(LANGUAGE_VARIABLE, "").strip()
     if not chosen:
         return None
-    languages = build.handbook.languages
-    if chosen not in languages:
+    known = [language.locale for language in _i18n_languages(config)]
+    if chosen not in known:
         raise HandbookError(
             [
                 Place("environment").error(
                     f"{LANGUAGE_VARIABLE}={chosen} is not a language of mkdocs.yml; use one of "
-                    f"{', '.join(languages)}, or leave it unset for every language"
+                    f"{', '.join(known) or '(none)'}, or leave it unset for every language"
                 )
             ]
         )
-    i18n = config.plugins.get("i18n")
-    for language in getattr(i18n, "config", {}).get("languages", []):
-        language.default = language.build = language.locale == chosen
     if not preview:
         log.warning(
             f"{LANGUAGE_VARIABLE}={chosen}: only {chosen} is built, at the site root; that is "
             "a preview (make serve LANGUAGE=…), not a site to publish"
         )
     return chosen
+
+
+def _build_alone(config: MkDocsConfig, chosen: str | None) -> None:
+    """Make ``chosen`` the only language mkdocs-static-i18n builds, before its on_config."""
+    if chosen in {language.locale for language in _i18n_languages(config)}:
+        for language in _i18n_languages(config):
+            language.default = language.build = language.locale == chosen
+
+
+def _i18n_languages(config: MkDocsConfig) -> list[Any]:
+    i18n = config.plugins.get("i18n")
+    return list(getattr(i18n, "config", {}).get("languages", []))
+
+
+def _page_before_translations(files: Files, languages: Languages) -> Files:
+    """The files with every page ahead of its translations (``docs/changes.md`` before
+    ``docs/changes.ar.md``): with one language built, mkdocs-static-i18n keeps the last file
+    it meets for a page, and ``.ar.md`` sorts before ``.md``."""
+
+    def translated(file: File) -> bool:
+        stem = PurePosixPath(file.src_uri).stem
+        return "." in stem and stem.rsplit(".", 1)[1] in languages
+
+    return Files(sorted(files, key=translated))
 
 
 def _previewing(config: MkDocsConfig) -> bool:

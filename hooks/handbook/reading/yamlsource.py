@@ -10,7 +10,6 @@ its span in the text, so ``handbook translated`` can edit a file as text at the 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -106,16 +105,34 @@ def read_yaml(path: Path, shown_as: str) -> tuple[Node | None, list[Problem]]:
                 "the file is not UTF-8 text; save it with UTF-8 encoding"
             )
         ]
-    node, problems = _parsed(text, shown_as)
-    return node, list(problems)
+    if not _REMEMBERED.enabled:
+        return parse_yaml(text, shown_as)
+    kept = _REMEMBERED.files.get(shown_as)
+    if kept is None or kept[0] != text:
+        node, problems = parse_yaml(text, shown_as)
+        kept = _REMEMBERED.files[shown_as] = (text, node, tuple(problems))
+    return kept[1], list(kept[2])
 
 
-@lru_cache(maxsize=64)
-def _parsed(text: str, shown_as: str) -> tuple[Node | None, tuple[Problem, ...]]:
-    """``parse_yaml`` remembered for the files as they are now: ``mkdocs serve`` reads every
-    file again for each edit, and the trees (immutable) of the files not edited are the same."""
-    node, problems = parse_yaml(text, shown_as)
-    return node, tuple(problems)
+@dataclass
+class _Remembered:
+    """The parsed trees of the files as they are now, once ``remember_parsed_files`` is on."""
+
+    enabled: bool = False
+    files: dict[str, tuple[str, Node | None, tuple[Problem, ...]]] = field(default_factory=dict)
+
+
+_REMEMBERED = _Remembered()
+
+
+def remember_parsed_files() -> None:
+    """Keep each file's parsed tree while its text stays the same, for this process.
+
+    For ``mkdocs serve``, which reads every file again for each edit: the trees of the files
+    not edited are reused (they are immutable). A one-off build or check leaves it off,
+    since trees kept alive only make Python's garbage collector slower there.
+    """
+    _REMEMBERED.enabled = True
 
 
 def parse_yaml(

@@ -22,12 +22,9 @@ def is_preview(site_url: str, site_dir: str, dev_host: str, dev_port: int) -> bo
     """True under ``mkdocs serve``, which builds into a temporary ``mkdocs_…`` folder with
     ``site_url`` set to its own ``dev_addr``: a build given both by hand is not likely."""
     address = urlsplit(site_url)
-    try:
-        port = address.port
-    except ValueError:
-        return False
     folder = Path(site_dir)
-    served = address.scheme == "http" and address.hostname == dev_host and port == dev_port
+    hosts = {f"{dev_host}:{dev_port}", f"[{dev_host}]:{dev_port}"}  # MkDocs leaves IPv6 bare
+    served = address.scheme == "http" and address.netloc in hosts
     temporary = folder.name.startswith("mkdocs_") and folder.parent == Path(tempfile.gettempdir())
     return served and temporary
 
