@@ -15,14 +15,11 @@ from __future__ import annotations
 
 import argparse
 import re
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -30,6 +27,7 @@ from pathlib import Path
 
 from bench.generate import DEFAULT_SEED, Size, build_corpus, write_handbook_project
 from bench.measure import build_environment
+from tests.serving import fetch, free_port, mkdocs_serve
 
 ERRORS_SHOWN = "The handbook cannot be shown"
 POLL_SECONDS = 0.05
@@ -46,29 +44,13 @@ class Served:
     log: Path
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-def fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=30) as answer:
-            body: bytes = answer.read()
-            return body.decode("utf-8", "replace")
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
-        return ""
-
-
 def seconds_until(served: Served, shown: Callable[[str], bool], limit: float) -> float:
     """Seconds from now until the page passes ``shown``; fails past ``limit``."""
     start = time.perf_counter()
     while time.perf_counter() - start < limit:
         if served.process.poll() is not None:
             raise RuntimeError(f"mkdocs serve stopped:\n{served.log.read_text()[-3000:]}")
-        if shown(fetch(served.page)):
+        if shown(fetch(served.page, timeout=30) or ""):
             return time.perf_counter() - start
         time.sleep(POLL_SECONDS)
     raise RuntimeError(
@@ -83,23 +65,8 @@ def serving(project: Path, page_path: str, language: str | None) -> Iterator[Ser
     if language:
         env["HANDBOOK_LANGUAGE"] = language
     log = project / "serve.log"
-    with log.open("wb") as output:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=project,
-            env=env,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
-    try:
+    with mkdocs_serve(project, port, env, log) as process:
         yield Served(process, f"http://127.0.0.1:{port}/{page_path}", log)
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 def first_text_word(text: str, language: str) -> tuple[int, str]:

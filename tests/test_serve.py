@@ -9,12 +9,9 @@ the real ``mkdocs serve`` on a free local port and polls the page until the edit
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -25,6 +22,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
 from handbook.glue.plugin import PLUGIN_NAME, HandbookPlugin
+from tests.serving import fetch, free_port, mkdocs_serve
 from tests.sitebuild import TEST_TODAY, project_copy
 
 pytestmark = pytest.mark.build
@@ -34,22 +32,6 @@ FIRST_BUILD_SECONDS = 240
 REBUILD_SECONDS = 180
 BEFORE = "Greet the guest within 30 seconds."
 AFTER = "Greet the guest within 20 seconds and smile while you serve."
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-def fetch(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:
-            body: bytes = response.read()
-            return body.decode("utf-8")
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
-        return None
 
 
 def wait_for(url: str, text: str, seconds: float, server: subprocess.Popen[bytes]) -> bool:
@@ -83,23 +65,8 @@ def served(
     if getattr(request, "param", None):
         env["HANDBOOK_LANGUAGE"] = request.param
     log = tmp_path / "serve.log"
-    with log.open("wb") as output:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=project,
-            env=env,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
-    try:
+    with mkdocs_serve(project, port, env, log) as server:
         yield project, f"http://127.0.0.1:{port}{_mount(project, env)}", server, log
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
 
 
 def _mount(project: Path, env: dict[str, str]) -> str:
