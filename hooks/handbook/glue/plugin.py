@@ -110,8 +110,9 @@ class HandbookPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]
             self._preview = _previewing(config)  # on_config again: the handbook is read once
             if self._preview:
                 remember_parsed_files()
+            alone = os.environ.get(LANGUAGE_VARIABLE, "").strip() or None
             try:
-                alone = _only_language(config, self._preview)
+                _check_only_language(config, alone, self._preview)
                 build = _checked_build(config)  # the languages as mkdocs.yml has them
                 _build_alone(config, alone)
                 root = alone or build.handbook.languages.source
@@ -121,7 +122,7 @@ class HandbookPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]
                 if not self._preview:
                     raise PluginError(f"the handbook cannot be built:\n{error}") from None
                 self._errors = tuple(error.problems)
-                _build_alone(config, os.environ.get(LANGUAGE_VARIABLE, "").strip() or None)
+                _build_alone(config, alone)
                 # info, not error: an error would stop `mkdocs serve --strict` from serving it
                 log.info("the handbook cannot be built; the preview shows why:\n%s", error)
         if self._errors:
@@ -302,17 +303,16 @@ def _checked_build(config: MkDocsConfig) -> Build:
     return build
 
 
-def _only_language(config: MkDocsConfig, preview: bool) -> str | None:
-    """The one language ``HANDBOOK_LANGUAGE`` asks to build (``make serve LANGUAGE=pl``).
+def _check_only_language(config: MkDocsConfig, chosen: str | None, preview: bool) -> None:
+    """Refuse a ``HANDBOOK_LANGUAGE`` (``make serve LANGUAGE=pl``) mkdocs.yml does not have.
 
     mkdocs-static-i18n then builds that language alone, at the site root, as its
     ``build_only_locale`` does (``_build_alone``); the handbook keeps every language, so a
     translation is still checked against its source text. Meant for the preview:
     ``mkdocs build`` warns, so a ``--strict`` build of the site to publish refuses it.
     """
-    chosen = os.environ.get(LANGUAGE_VARIABLE, "").strip()
-    if not chosen:
-        return None
+    if chosen is None:
+        return
     known = [language.locale for language in _i18n_languages(config)]
     if chosen not in known:
         raise HandbookError(
@@ -328,7 +328,6 @@ def _only_language(config: MkDocsConfig, preview: bool) -> str | None:
             f"{LANGUAGE_VARIABLE}={chosen}: only {chosen} is built, at the site root; that is "
             "a preview (make serve LANGUAGE=…), not a site to publish"
         )
-    return chosen
 
 
 def _build_alone(config: MkDocsConfig, chosen: str | None) -> None:

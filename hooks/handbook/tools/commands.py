@@ -22,6 +22,7 @@ from handbook.exchange.entries import CURRENT, handbook_entries
 from handbook.exchange.export import export_translations
 from handbook.export import Publication
 from handbook.glue.configfile import read_config_file
+from handbook.model import Handbook
 from handbook.model.changes import compare
 from handbook.model.languages import Languages, english_name
 from handbook.model.review import build_today
@@ -209,13 +210,19 @@ def translations_import(args: argparse.Namespace) -> int:
     return 0
 
 
-def status(args: argparse.Namespace) -> int:
-    settings = settings_from(args.config, args.standards)
+def _loaded(settings: Settings) -> Handbook | None:
+    """The handbook of ``settings``; None after printing every error that stops it."""
     result = load_handbook(settings.standards, settings.policy, settings.languages)
     if result.handbook is None:
         write(text_report(Outcome(tuple(result.errors), 0)))
+    return result.handbook
+
+
+def status(args: argparse.Namespace) -> int:
+    handbook = _loaded(settings_from(args.config, args.standards))
+    if handbook is None:
         return 1
-    statuses = translation_status(result.handbook)
+    statuses = translation_status(handbook)
     write(status_json(statuses) if args.format == "json" else status_text(statuses))
     complete = all(status.complete for status in statuses)
     return 1 if args.strict and not complete else 0
@@ -260,12 +267,11 @@ def codeowners(args: argparse.Namespace) -> int:
 def _codeowners(config: str) -> tuple[Path, str] | None:
     """Where CODEOWNERS goes and what it should hold; None after reporting the errors."""
     settings = settings_from(config)
-    result = load_handbook(settings.standards, settings.policy, settings.languages)
-    if result.handbook is None:
-        write(text_report(Outcome(tuple(result.errors), 0)))
+    handbook = _loaded(settings)
+    if handbook is None:
         return None
     root = Path(config).parent
-    text = codeowners_text(result.handbook, settings.editors, settings.standards, root)
+    text = codeowners_text(handbook, settings.editors, settings.standards, root)
     return root / CODEOWNERS, text
 
 
@@ -321,12 +327,11 @@ def reminders(args: argparse.Namespace) -> int:
 
 def _publication(config: str) -> Publication | None:
     """The handbook with its published address; None after reporting why it cannot be."""
-    settings = settings_from(config)
-    result = load_handbook(settings.standards, settings.policy, settings.languages)
-    if result.handbook is None:
-        write(text_report(Outcome(tuple(result.errors), 0)))
-        return None
     site = read_config_file(Path(config))
+    settings = settings_of(site, config)
+    handbook = _loaded(settings)
+    if handbook is None:
+        return None
     site_url = str(site.get("site_url") or "")
     if not site_url.startswith(("https://", "http://")):
         write(
@@ -336,9 +341,7 @@ def _publication(config: str) -> Publication | None:
         )
         return None
     directory_urls = bool(site.get("use_directory_urls", True))
-    return Publication(
-        result.handbook, settings.policy, site_url, settings.phase_pages, directory_urls
-    )
+    return Publication(handbook, settings.policy, site_url, settings.phase_pages, directory_urls)
 
 
 def init(args: argparse.Namespace) -> int:

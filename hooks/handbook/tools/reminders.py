@@ -50,7 +50,6 @@ class Issue:
     title: str
     body: str
     assignees: tuple[str, ...]
-    url: str
 
 
 @dataclass(frozen=True)
@@ -172,8 +171,8 @@ def read_open_issues(client: GitHub) -> list[Issue]:
         if "pull_request" in item or not marker or not isinstance(item.get("number"), int):
             continue
         logins = tuple(str(each.get("login")) for each in item.get("assignees") or ())
-        title, url = str(item.get("title", "")), str(item.get("html_url", ""))
-        issues.append(Issue(item["number"], marker.group(1), title, body, logins, url))
+        title = str(item.get("title", ""))
+        issues.append(Issue(item["number"], marker.group(1), title, body, logins))
     return issues
 
 
