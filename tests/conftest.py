@@ -72,8 +72,7 @@ def chromium() -> Iterator[Browser]:
 
     Playwright's sync API keeps an asyncio loop running in the test thread while it is open,
     and allows one instance at a time: a second browser fixture would fail with "Sync API
-    inside the asyncio loop", and an in-process build (Pagefind's asyncio.run) with "cannot
-    be called from a running event loop". Module scope closes it before other modules run;
+    inside the asyncio loop". Module scope closes it before other modules run;
     a launch costs well under a second. A missing browser fails the tests, never skips.
     """
     try:

@@ -8,8 +8,17 @@ from pathlib import Path
 
 import pytest
 
-from handbook.site.search import LUNR_INDEX, empty_lunr_index, pages_per_language
-from tests.hotel import LANGUAGES, PREFIX
+from handbook.model import Handbook
+from handbook.reading.loader import load_handbook
+from handbook.site.search import (
+    LUNR_INDEX,
+    SearchIndexError,
+    build_search,
+    empty_lunr_index,
+    pages_per_language,
+)
+from tests.hotel import HOTEL_LANGUAGES as LANGUAGE_SET
+from tests.hotel import LANGUAGES, PREFIX, hotel_policy
 
 
 @pytest.mark.build
@@ -59,3 +68,70 @@ def test_the_index_is_written_into_the_site_only(built_site: Path) -> None:
     """Pagefind writes its bundle where it is told; nothing lands in the folder the build ran in."""
     assert (built_site / "pagefind" / "pagefind-entry.json").is_file()
     assert not (built_site.parent / "pagefind").exists()
+
+
+PAGE = """<!doctype html><html lang="{lang}"><head><title>{title}</title></head><body>
+<nav>Navigation words</nav><article class="md-content__inner"><h1>{title}</h1>
+<p>{text}</p><p class="hb-review-table">tabled</p></article></body></html>"""
+
+
+def small_site(site: Path) -> Path:
+    """Two pages, English and Polish, as the build writes them."""
+    for folder, lang, title, text in (
+        ("check-in", "en", "Check-in", "Greet every guest"),
+        ("pl/check-in", "pl", "Zameldowanie", "Powitaj każdego gościa"),
+    ):
+        page = site / folder / "index.html"
+        page.parent.mkdir(parents=True)
+        page.write_text(PAGE.format(lang=lang, title=title, text=text), encoding="utf-8")
+    return site
+
+
+@pytest.fixture(scope="module")
+def handbook() -> Handbook:
+    result = load_handbook(Path(__file__).parent / "fixtures" / "small", hotel_policy(), LANGUAGE_SET)
+    assert result.handbook is not None, result.problems
+    return result.handbook
+
+
+def test_pagefind_indexes_each_language_and_the_words_are_counted_beside_it(
+    tmp_path: Path, handbook: Handbook, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = small_site(tmp_path / "site")
+    # A Pagefind configuration where the build runs must not change what it indexes.
+    (tmp_path / "pagefind.yml").write_text('force_language: en\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert build_search(site, handbook) == {"en": 1, "pl": 1}
+    english = read_words(site / "pagefind" / "words" / "en")
+    assert {"greet", "guest", "check"} <= english
+    assert not {"navigation", "tabled"} & english  # outside the article, or left out
+    assert "goscia" in read_words(site / "pagefind" / "words" / "pl")
+    assert not list(tmp_path.glob("pagefind/*"))
+
+
+def read_words(folder: Path) -> set[str]:
+    """Every search key in a language's letter files."""
+    index = json.loads((folder / "index.json").read_text(encoding="utf-8"))
+    keys: set[str] = set()
+    for letter in index["letters"]:
+        keys |= set(json.loads((folder / f"{letter}.json").read_text(encoding="utf-8")))
+    return keys
+
+
+def test_a_site_without_pages_fails_with_pagefinds_reason_once(
+    tmp_path: Path, handbook: Handbook
+) -> None:
+    (tmp_path / "site").mkdir()
+    with pytest.raises(SearchIndexError) as raised:
+        build_search(tmp_path / "site", handbook)
+    message = str(raised.value)
+    assert message.startswith(f"Pagefind failed to index {tmp_path / 'site'}:\n")
+    assert message.count("not able to build an index") == 1, message
+
+
+def test_a_missing_pagefind_binary_is_a_search_error(
+    tmp_path: Path, handbook: Handbook, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "no-pagefind"))
+    with pytest.raises(SearchIndexError, match="Pagefind could not start"):
+        build_search(small_site(tmp_path / "site"), handbook)

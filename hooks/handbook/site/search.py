@@ -12,15 +12,16 @@ protocol, so Material's own search box, keyboard shortcuts and result list stay 
 
 from __future__ import annotations
 
-import asyncio
 import json
 import shutil
+import subprocess
+import tempfile
 from pathlib import Path
 
-from pagefind.index import IndexConfig, PagefindIndex
+from pagefind.service import get_executable
 
 from handbook.model import Handbook
-from handbook.site.searchwords import write_search_words
+from handbook.site.searchwords import count_words, write_search_words
 
 BUNDLE = "pagefind"
 """Folder of the index in the site; the search worker loads ``<site root>/pagefind/``."""
@@ -39,11 +40,8 @@ EXCLUDED_CLASSES = (
 )
 """Elements inside the page's text that search leaves out (Pagefind and the word lists)."""
 
-CONFIG: IndexConfig = {
-    # Only the page's own text: navigation, header and footer would match every query.
-    "root_selector": "article.md-content__inner",
-    "exclude_selectors": [f".{name}" for name in EXCLUDED_CLASSES],
-}
+ROOT_SELECTOR = "article.md-content__inner"
+"""Only the page's own text: navigation, header and footer would match every query."""
 
 
 LUNR_INDEX = Path("search") / "search_index.json"
@@ -58,17 +56,24 @@ def build_search(site_dir: Path, handbook: Handbook, directory_urls: bool = True
 
     With directory URLs every page is an ``index.html``, which leaves 404.html (not content)
     out of the index; without them every HTML file is a page. The words staff type that the
-    pages do not use come from ``handbook``'s glossary (``site.searchwords``).
+    pages do not use come from ``handbook``'s glossary (``site.searchwords``); they are
+    counted while Pagefind indexes, on the other processor.
     """
     pages = "**/index.html" if directory_urls else "**/*.html"
     bundle = site_dir / BUNDLE
     shutil.rmtree(bundle, ignore_errors=True)  # no stale chunks from an earlier build
-    try:
-        asyncio.run(_index(site_dir, bundle, pages))
-    except (OSError, AssertionError) as error:
-        raise SearchIndexError(f"Pagefind failed to index {site_dir}: {error}") from error
+    with tempfile.TemporaryDirectory() as folder:
+        # A folder of its own: Pagefind reads a pagefind.yml or .toml from where it runs.
+        indexing = _start_pagefind(site_dir, bundle, pages, Path(folder))
+        try:
+            words = count_words(site_dir, pages, EXCLUDED_CLASSES)
+        finally:
+            output, _ = indexing.communicate()
+    if indexing.returncode != 0:
+        said = "\n".join(dict.fromkeys(line for line in output.splitlines() if line.strip()))
+        raise SearchIndexError(f"Pagefind failed to index {site_dir}:\n{said}")
     stable_entry(bundle)
-    write_search_words(site_dir, bundle, pages, EXCLUDED_CLASSES, handbook)
+    write_search_words(bundle, words, handbook)
     counts = pages_per_language(bundle)
     if not counts:
         raise SearchIndexError(f"Pagefind found no page to index in {site_dir}")
@@ -76,11 +81,30 @@ def build_search(site_dir: Path, handbook: Handbook, directory_urls: bool = True
     return counts
 
 
-async def _index(site_dir: Path, bundle: Path, pages: str) -> None:
-    # Closing the index writes the bundle to the config's output_path; without one, Pagefind
-    # would write a second copy into the current folder.
-    async with PagefindIndex(config={**CONFIG, "output_path": str(bundle)}) as index:
-        await index.add_directory(str(site_dir), glob=pages)
+def pagefind_command(site_dir: Path, bundle: Path, pages: str) -> list[str]:
+    """Pagefind's own command line for the site; the Python package only finds the binary.
+
+    Its service API, which the package wraps, answers each request only after a tenth of
+    a second's pause: three requests cost more than indexing a 300-standard handbook.
+    """
+    binary = get_executable()
+    if binary is None:
+        raise SearchIndexError("Pagefind is not installed: pip install -r requirements.txt")
+    command = [str(binary), "--site", str(site_dir.resolve()), "--glob", pages]
+    command += ["--output-path", str(bundle.resolve()), "--root-selector", ROOT_SELECTOR]
+    for name in EXCLUDED_CLASSES:
+        command += ["--exclude-selectors", f".{name}"]
+    return [*command, "--silent"]
+
+
+def _start_pagefind(site_dir: Path, bundle: Path, pages: str, folder: Path) -> subprocess.Popen[str]:
+    command = pagefind_command(site_dir, bundle, pages)
+    try:
+        return subprocess.Popen(
+            command, cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        )
+    except OSError as error:
+        raise SearchIndexError(f"Pagefind could not start ({command[0]}): {error}") from error
 
 
 def stable_entry(bundle: Path) -> None:

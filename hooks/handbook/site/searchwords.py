@@ -33,7 +33,7 @@ WORDS_FOLDER = Path("words")
 """Inside Pagefind's bundle folder, which each build writes anew."""
 
 INDEXED_ROOT = "md-content__inner"
-"""Class of the element Pagefind indexes (``search.CONFIG``'s root selector)."""
+"""Class of the element Pagefind indexes (``search.ROOT_SELECTOR``)."""
 
 _TASHKEEL = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
 """Arabic short vowels, shadda, sukun, dagger alef and tatweel: no reader types them."""
@@ -173,20 +173,23 @@ def notes(labels: Labels, language: str) -> dict[str, str]:
 
 
 def write_search_words(
-    site_dir: Path, bundle: Path, pages: str, excluded: Iterable[str], handbook: Handbook
+    bundle: Path, counts: dict[str, Counter[str]], handbook: Handbook
 ) -> dict[str, int]:
-    """Write every language's files under ``bundle/words``; the word count per language."""
-    counts = _count_words(site_dir, pages, tuple(excluded))
+    """Write every language's files under ``bundle/words``; the word count per language.
+
+    ``counts`` is what ``count_words`` found on the pages.
+    """
     for language, words in sorted(counts.items()):
         _write_language(bundle / WORDS_FOLDER / language, words, handbook, language)
     return {language: len(words) for language, words in sorted(counts.items())}
 
 
-def _count_words(site_dir: Path, pages: str, excluded: tuple[str, ...]) -> dict[str, Counter[str]]:
+def count_words(site_dir: Path, pages: str, excluded: Iterable[str]) -> dict[str, Counter[str]]:
     """How often each word occurs in the indexed text of each language's pages."""
     counts: dict[str, Counter[str]] = defaultdict(Counter)
+    left_out = tuple(excluded)
     for path in sorted(site_dir.glob(pages)):
-        language, words = page_words(path.read_text(encoding="utf-8"), excluded)
+        language, words = page_words(path.read_text(encoding="utf-8"), left_out)
         if language:
             counts[language].update(words)
     return {language: _written(words) for language, words in counts.items()}
