@@ -10,9 +10,11 @@ import pytest
 
 from handbook.model import Handbook
 from handbook.reading.loader import load_handbook
+from handbook.site import indexing
 from handbook.site.search import (
     LUNR_INDEX,
     SearchIndexError,
+    SiteSearch,
     build_search,
     empty_lunr_index,
     pages_per_language,
@@ -89,7 +91,9 @@ def small_site(site: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def handbook() -> Handbook:
-    result = load_handbook(Path(__file__).parent / "fixtures" / "small", hotel_policy(), LANGUAGE_SET)
+    result = load_handbook(
+        Path(__file__).parent / "fixtures" / "small", hotel_policy(), LANGUAGE_SET
+    )
     assert result.handbook is not None, result.problems
     return result.handbook
 
@@ -99,7 +103,7 @@ def test_pagefind_indexes_each_language_and_the_words_are_counted_beside_it(
 ) -> None:
     site = small_site(tmp_path / "site")
     # A Pagefind configuration where the build runs must not change what it indexes.
-    (tmp_path / "pagefind.yml").write_text('force_language: en\n', encoding="utf-8")
+    (tmp_path / "pagefind.yml").write_text("force_language: en\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     assert build_search(site, handbook) == {"en": 1, "pl": 1}
     english = read_words(site / "pagefind" / "words" / "en")
@@ -135,3 +139,65 @@ def test_a_missing_pagefind_binary_is_a_search_error(
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "no-pagefind"))
     with pytest.raises(SearchIndexError, match="Pagefind could not start"):
         build_search(small_site(tmp_path / "site"), handbook)
+
+
+def bundle_bytes(bundle: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(bundle).as_posix(): p.read_bytes() for p in bundle.rglob("*") if p.is_file()
+    }
+
+
+def add_page(site: Path, folder: str, lang: str, title: str) -> str:
+    page = site / folder / "index.html"
+    page.parent.mkdir(parents=True)
+    page.write_text(PAGE.format(lang=lang, title=title, text=f"About {title}"), "utf-8")
+    return f"{folder}/index.html"
+
+
+def test_indexing_language_by_language_gives_the_bytes_of_one_run(
+    tmp_path: Path, handbook: Handbook
+) -> None:
+    site = small_site(tmp_path / "site")
+    add_page(site, "pl/wymeldowanie", "pl", "Wymeldowanie")
+    build_search(site, handbook)
+    whole = bundle_bytes(site / "pagefind")
+    search = SiteSearch(site)
+    search.add(["check-in/index.html"])
+    search.add(["pl/check-in/index.html", "pl/wymeldowanie/index.html"])
+    assert search.finish(handbook) == {"en": 1, "pl": 2}
+    assert bundle_bytes(site / "pagefind") == whole
+    assert any(name.startswith("fragment/pl_") for name in whole)  # the runs' own files
+
+
+@pytest.mark.parametrize("folder", ["faq (old)", "a,b {c}", "menu[1]*"])
+def test_a_page_whose_path_has_glob_signs_is_indexed_as_itself(
+    tmp_path: Path, handbook: Handbook, folder: str
+) -> None:
+    site = small_site(tmp_path / "site")
+    page = add_page(site, folder, "en", "Odd")
+    search = SiteSearch(site)
+    search.add(["check-in/index.html", page])
+    assert search.finish(handbook)["en"] == 2
+
+
+def test_one_language_in_two_runs_is_indexed_again_as_one(
+    tmp_path: Path, handbook: Handbook
+) -> None:
+    site = small_site(tmp_path / "site")
+    other = add_page(site, "check-out", "en", "Check-out")
+    search = SiteSearch(site)
+    search.add(["check-in/index.html"])
+    search.add([other, "pl/check-in/index.html"])
+    assert search.finish(handbook) == {"en": 2, "pl": 1}
+
+
+def test_pages_too_many_for_one_glob_are_indexed_with_the_whole_site(
+    tmp_path: Path, handbook: Handbook, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(indexing, "LONGEST_GLOB", 30)
+    assert indexing.page_glob(["check-in/index.html"]) is not None
+    assert indexing.page_glob(["check-in/index.html", "pl/check-in/index.html"]) is None
+    site = small_site(tmp_path / "site")
+    search = SiteSearch(site)
+    search.add(["check-in/index.html", "pl/check-in/index.html"])
+    assert search.finish(handbook) == {"en": 1, "pl": 1}

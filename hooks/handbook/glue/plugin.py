@@ -7,7 +7,9 @@
                       which MkDocs writes before the pages themselves
 ``on_page_context``   point a phase page's edit button at its YAML
 ``on_post_page``      give every page its content security policy
-``on_post_build``     write the exports, then the search index once every language is built
+``on_env``            note the pages this language's build writes
+``on_post_build``     start indexing this language's pages; write the exports; once every
+                      language is built, finish the search index
 
 What one build keeps between its events is one ``BuildState`` on the plugin instance, never
 attributes added to MkDocs' config. The instance lives exactly as long as one build:
@@ -38,7 +40,7 @@ from urllib.parse import urlsplit
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -79,6 +81,10 @@ class BuildState:
     """The export files per site address and URL style: the same bytes for every language."""
     root_language: str = ""
     """The language at the site root: the source language, or the one language previewed."""
+    pages: list[str] = field(default_factory=list)
+    """The pages the language being built writes (paths in the site)."""
+    search_index: search.SiteSearch | None = None
+    """The site's search index, started with the first language written."""
 
 
 # MkDocs leaves Config.__init_subclass__ and BasePlugin.__init_subclass__ untyped.
@@ -215,16 +221,37 @@ class HandbookPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]
         except ValueError as error:
             raise PluginError(f"{page.file.src_uri}: {error}") from None
 
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> None:
+        """Note the pages of this build: mkdocs-static-i18n has chosen its language's files."""
+        if self._state is not None:
+            self._state.pages = [f.dest_uri for f in files.documentation_pages()]
+
+    @event_priority(-50)  # before mkdocs-static-i18n (-100) builds the next language
+    def _index_language(self, *, config: MkDocsConfig) -> None:
+        """Start indexing the pages this language's build has just written (``site.search``).
+
+        Pagefind runs on the other processor while the next language is built.
+        """
+        if self._errors or self._preview or _offline(config):
+            return
+        state = self.state
+        if state.search_index is None:
+            state.search_index = search.SiteSearch(Path(config.site_dir), config.use_directory_urls)
+        try:
+            state.search_index.add(state.pages)
+        except search.SearchIndexError as error:
+            raise PluginError(str(error)) from None
+
     @event_priority(-200)  # after mkdocs-static-i18n (-100), which builds the other languages
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Index the finished site with Pagefind, one index per language (``site.search``).
+    def _finish_site(self, *, config: MkDocsConfig) -> None:
+        """Finish the Pagefind index, one per language, once the last language is written.
 
         mkdocs-static-i18n builds each other language inside its own ``on_post_build`` and
         runs this event again at the end of each of those inner builds; only the outer one,
-        after every language is written, indexes the site. An offline copy (Material's offline
-        plugin, opened from disk) keeps Material's own search, since Pagefind cannot load over
-        file://; its script copy of the index is written again from the index of all
-        languages, which mkdocs-static-i18n merges only after the offline plugin wrote the
+        after every language is written, finishes the index. An offline copy (Material's
+        offline plugin, opened from disk) keeps Material's own search, since Pagefind cannot
+        load over file://; its script copy of the index is written again from the index of
+        all languages, which mkdocs-static-i18n merges only after the offline plugin wrote the
         last language's.
 
         First, every run writes the exports (``handbook.export``); they are the same bytes in
@@ -243,13 +270,16 @@ class HandbookPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]
         if self._preview:  # seconds on a big handbook, for every edit; make site builds it
             log.info("search index and exports: left out of the preview (mkdocs serve)")
             return
+        site_search = self.state.search_index
+        if site_search is None:
+            raise PluginError("the search index was never started: no language was written")
         try:
-            counts = search.build_search(
-                Path(config.site_dir), self.state.build.handbook, config.use_directory_urls
-            )
+            counts = site_search.finish(self.state.build.handbook)
         except search.SearchIndexError as error:
             raise PluginError(str(error)) from None
         log.info("search index: " + ", ".join(f"{lang} {n} pages" for lang, n in counts.items()))
+
+    on_post_build = CombinedEvent(_index_language, _finish_site)
 
     def _write_exports(self, config: MkDocsConfig) -> None:
         """The review calendar, standards.json and a CSV per language, at the site root.

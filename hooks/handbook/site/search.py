@@ -13,14 +13,11 @@ protocol, so Material's own search box, keyboard shortcuts and result list stay 
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
-import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
-from pagefind.service import get_executable
-
 from handbook.model import Handbook
+from handbook.site.indexing import Options, PagefindError, PagefindRuns
 from handbook.site.searchwords import count_words, write_search_words
 
 BUNDLE = "pagefind"
@@ -43,6 +40,8 @@ EXCLUDED_CLASSES = (
 ROOT_SELECTOR = "article.md-content__inner"
 """Only the page's own text: navigation, header and footer would match every query."""
 
+OPTIONS = Options(ROOT_SELECTOR, tuple(f".{name}" for name in EXCLUDED_CLASSES))
+
 
 LUNR_INDEX = Path("search") / "search_index.json"
 
@@ -51,75 +50,59 @@ class SearchIndexError(RuntimeError):
     """Pagefind could not index the site; the build must fail, not ship without search."""
 
 
-def build_search(site_dir: Path, handbook: Handbook, directory_urls: bool = True) -> dict[str, int]:
-    """Index ``site_dir`` with Pagefind and empty Material's lunr index; pages per language.
+class SiteSearch:
+    """The search of one site, indexed in parts as its languages are written.
 
-    With directory URLs every page is an ``index.html``, which leaves 404.html (not content)
-    out of the index; without them every HTML file is a page. The words staff type that the
-    pages do not use come from ``handbook``'s glossary (``site.searchwords``); they are
-    counted while Pagefind indexes, on the other processor.
+    ``add`` starts Pagefind on the pages one language's build has written, in the
+    background (``site.indexing``); ``finish``, once every language is written, counts the
+    search words while the last run ends, merges the runs' bundles and empties lunr's index.
     """
-    pages = "**/index.html" if directory_urls else "**/*.html"
-    bundle = site_dir / BUNDLE
-    shutil.rmtree(bundle, ignore_errors=True)  # no stale chunks from an earlier build
-    with tempfile.TemporaryDirectory() as folder:
-        # A folder of its own: Pagefind reads a pagefind.yml or .toml from where it runs.
-        indexing = _start_pagefind(site_dir, bundle, pages, Path(folder))
+
+    def __init__(self, site_dir: Path, directory_urls: bool = True) -> None:
+        self.site_dir = site_dir
+        self._runs = PagefindRuns(site_dir, OPTIONS)
+        self._pages: list[str] = []
+        # With directory URLs every page is an index.html, which leaves 404.html (not
+        # content) out of a run over the whole site; without them every HTML file is a page.
+        self._whole_site = "**/index.html" if directory_urls else "**/*.html"
+
+    def add(self, pages: Sequence[str]) -> None:
+        """Start indexing ``pages`` (their paths in the site, as written)."""
+        self._pages += pages
         try:
-            words = count_words(site_dir, pages, EXCLUDED_CLASSES)
+            self._runs.start(pages)
+        except PagefindError as error:
+            raise SearchIndexError(str(error)) from None
+
+    def finish(self, handbook: Handbook) -> dict[str, int]:
+        """Write the index, Pagefind's and the search words; pages per language.
+
+        The words staff type that the pages do not use come from ``handbook``'s glossary
+        (``site.searchwords``).
+        """
+        bundle = self.site_dir / BUNDLE
+        try:
+            words = count_words(self.site_dir, sorted(self._pages), EXCLUDED_CLASSES)
         finally:
-            output, _ = indexing.communicate()
-    if indexing.returncode != 0:
-        said = "\n".join(dict.fromkeys(line for line in output.splitlines() if line.strip()))
-        raise SearchIndexError(f"Pagefind failed to index {site_dir}:\n{said}")
-    stable_entry(bundle)
-    write_search_words(bundle, words, handbook)
-    counts = pages_per_language(bundle)
-    if not counts:
-        raise SearchIndexError(f"Pagefind found no page to index in {site_dir}")
-    empty_lunr_index(site_dir)
-    return counts
+            try:
+                self._runs.merge(bundle, self._whole_site)
+            except PagefindError as error:
+                message = f"Pagefind failed to index {self.site_dir}:\n{error}"
+                raise SearchIndexError(message) from None
+        write_search_words(bundle, words, handbook)
+        counts = pages_per_language(bundle)
+        if not counts:
+            raise SearchIndexError(f"Pagefind found no page to index in {self.site_dir}")
+        empty_lunr_index(self.site_dir)
+        return counts
 
 
-def pagefind_command(site_dir: Path, bundle: Path, pages: str) -> list[str]:
-    """Pagefind's own command line for the site; the Python package only finds the binary.
-
-    Its service API, which the package wraps, answers each request only after a tenth of
-    a second's pause: three requests cost more than indexing a 300-standard handbook.
-    """
-    binary = get_executable()
-    if binary is None:
-        raise SearchIndexError("Pagefind is not installed: pip install -r requirements.txt")
-    command = [str(binary), "--site", str(site_dir.resolve()), "--glob", pages]
-    command += ["--output-path", str(bundle.resolve()), "--root-selector", ROOT_SELECTOR]
-    for name in EXCLUDED_CLASSES:
-        command += ["--exclude-selectors", f".{name}"]
-    return [*command, "--silent"]
-
-
-def _start_pagefind(site_dir: Path, bundle: Path, pages: str, folder: Path) -> subprocess.Popen[str]:
-    command = pagefind_command(site_dir, bundle, pages)
-    try:
-        return subprocess.Popen(
-            command, cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
-        )
-    except OSError as error:
-        raise SearchIndexError(f"Pagefind could not start ({command[0]}): {error}") from error
-
-
-def stable_entry(bundle: Path) -> None:
-    """Rewrite Pagefind's entry file with its languages in a fixed order.
-
-    Pagefind writes them in hash-map order, which changes from run to run; a reproducible
-    build (issue 8) needs the same bytes every time. The order means nothing to Pagefind.
-    """
-    entry = bundle / "pagefind-entry.json"
-    if entry.is_file():
-        data = json.loads(entry.read_text(encoding="utf-8"))
-        data["languages"] = dict(sorted(data["languages"].items()))
-        entry.write_text(
-            json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
-        )
+def build_search(site_dir: Path, handbook: Handbook, directory_urls: bool = True) -> dict[str, int]:
+    """Index every page of a finished ``site_dir`` at once (``SiteSearch``)."""
+    search = SiteSearch(site_dir, directory_urls)
+    pattern = "**/index.html" if directory_urls else "**/*.html"
+    search.add([path.relative_to(site_dir).as_posix() for path in sorted(site_dir.glob(pattern))])
+    return search.finish(handbook)
 
 
 def pages_per_language(bundle: Path) -> dict[str, int]:

@@ -184,12 +184,15 @@ def write_search_words(
     return {language: len(words) for language, words in sorted(counts.items())}
 
 
-def count_words(site_dir: Path, pages: str, excluded: Iterable[str]) -> dict[str, Counter[str]]:
-    """How often each word occurs in the indexed text of each language's pages."""
+def count_words(
+    site_dir: Path, pages: Iterable[str], excluded: Iterable[str]
+) -> dict[str, Counter[str]]:
+    """How often each word occurs in the indexed text of each language's ``pages``."""
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     left_out = tuple(excluded)
-    for path in sorted(site_dir.glob(pages)):
-        language, words = page_words(path.read_text(encoding="utf-8"), left_out)
+    for page in pages:
+        html = (site_dir / page).read_text(encoding="utf-8")
+        language, words = page_words(html, left_out)
         if language:
             counts[language].update(words)
     return {language: _written(words) for language, words in counts.items()}
