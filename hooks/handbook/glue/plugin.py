@@ -37,6 +37,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 
+from jinja2 import Environment
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -55,6 +56,7 @@ from handbook.reading.problems import HandbookError, Place, Problem
 from handbook.reading.yamlsource import remember_parsed_files
 from handbook.settings import PHASE_PAGES
 from handbook.site import search
+from handbook.site.compiled import CompiledTemplates, kept_between_builds
 from handbook.site.csp import with_policy
 from handbook.site.editlink import phase_slug, repository_path, source_edit_url
 from handbook.site.hosting import site_relative
@@ -85,6 +87,9 @@ class BuildState:
     """The pages the language being built writes (paths in the site)."""
     search_index: search.SiteSearch | None = None
     """The site's search index, started with the first language written."""
+    templates: CompiledTemplates = field(default_factory=CompiledTemplates)
+    """The theme's templates as compiled by the first language's build, for the others
+    (and under ``mkdocs serve`` by an earlier build)."""
 
 
 # MkDocs leaves Config.__init_subclass__ and BasePlugin.__init_subclass__ untyped.
@@ -123,6 +128,8 @@ class HandbookPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]
                 _build_alone(config, alone)
                 root = alone or build.handbook.languages.source
                 self._state = BuildState(build, root_language=root)
+                if self._preview:
+                    self._state.templates = kept_between_builds()
                 _report_warnings(build)
             except HandbookError as error:
                 if not self._preview:
@@ -221,10 +228,13 @@ class HandbookPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]
         except ValueError as error:
             raise PluginError(f"{page.file.src_uri}: {error}") from None
 
-    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> None:
-        """Note the pages of this build: mkdocs-static-i18n has chosen its language's files."""
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        """Note the pages of this build, whose files mkdocs-static-i18n has chosen, and give
+        the theme's templates compiled by an earlier language's build (``site.compiled``)."""
         if self._state is not None:
             self._state.pages = [f.dest_uri for f in files.documentation_pages()]
+            env.bytecode_cache = self._state.templates
+        return env
 
     @event_priority(-50)  # before mkdocs-static-i18n (-100) builds the next language
     def _index_language(self, *, config: MkDocsConfig) -> None:
