@@ -7,6 +7,7 @@ plain functions, so the macros, the exports and the tests agree on every URL.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 
 
@@ -22,11 +23,13 @@ def page_path(doc: str, language: str, source: str, directory_urls: bool = True)
     return prefix + stem + ("/" if directory_urls else ".html")
 
 
+@functools.lru_cache(maxsize=4096)
 def relative_url(target: str, here: str) -> str:
     """A link from the page at site path ``here`` to the site path ``target``.
 
     Relative links keep the site working wherever it is served from, including a file
-    server under a sub-path such as GitHub Pages' ``/<repository>/``.
+    server under a sub-path such as GitHub Pages' ``/<repository>/``. Cached: a dashboard
+    links to the same few phase pages thousands of times, and ``relpath`` is slow.
     """
     folder = posixpath.dirname(here) or "."  # "pl/reviews/" → "pl/reviews"
     path = posixpath.relpath(target.rstrip("/") or ".", folder)

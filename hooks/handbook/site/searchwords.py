@@ -80,7 +80,9 @@ def shard_name(key: str) -> str:
 
 _LANGUAGE = re.compile(r"<html\b[^>]*?\blang=\"([^\"]*)\"")
 _ROOT = re.compile(r"<article\b[^>]*?\bclass=\"[^\"]*\b" + INDEXED_ROOT + r"\b")
-_TAG = re.compile(r"<(/?)([a-zA-Z][\w-]*)([^>]*)>|<!--.*?-->", re.DOTALL)
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_OPENING = re.compile(r"<([a-zA-Z][\w-]*)([^>]*)>")
+_TAG = re.compile(r"</?[a-zA-Z][\w-]*[^>]*>")
 _CLASS = re.compile(r"\bclass=\"([^\"]*)\"")
 _VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 
@@ -102,25 +104,34 @@ def page_words(html: str, excluded: Iterable[str]) -> tuple[str, list[str]]:
 
 
 def _text_outside(html: str, excluded: frozenset[str]) -> str:
-    """The text between the tags of ``html``, minus elements of an ``excluded`` class."""
+    """The text between the tags of ``html``, minus elements of an ``excluded`` class.
+
+    Regular expressions do the scanning: the excluded elements (the levels side by side, the
+    review tables) hold most of the tags of a large handbook's pages.
+    """
+    html = _COMMENT.sub(" ", html)
     parts: list[str] = []
-    skipped, depth, position = "", 0, 0
-    for tag in _TAG.finditer(html):
-        if not skipped:
-            parts.append(html[position : tag.start()])
-        position = tag.end()
-        closing, name, attributes = tag.groups()
-        if name is None or name in _VOID:
-            continue  # a comment or an element without content
-        if skipped:
-            depth += (-1 if closing else 1) if name == skipped else 0
-            skipped = skipped if depth else ""
-        elif not closing and (found := _CLASS.search(attributes)):
-            if excluded.intersection(found.group(1).split()):
-                skipped, depth = name, 1
-    if not skipped:
-        parts.append(html[position:])
-    return " ".join(parts)
+    position = 0
+    for opening in _OPENING.finditer(html):
+        name, attributes = opening.groups()
+        if opening.start() < position or name in _VOID:
+            continue  # inside an element already left out, or an element without content
+        found = _CLASS.search(attributes)
+        if found and excluded.intersection(found.group(1).split()):
+            parts.append(html[position : opening.start()])
+            position = _end_of_element(html, name, opening.end())
+    parts.append(html[position:])
+    return _TAG.sub(" ", " ".join(parts))
+
+
+def _end_of_element(html: str, name: str, start: int) -> int:
+    """Where the element ``name`` whose opening tag ends at ``start`` closes."""
+    depth = 1
+    for tag in re.finditer(rf"<(/?){re.escape(name)}(?![\w-])[^>]*>", html[start:]):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            return start + tag.end()
+    return len(html)
 
 
 def word_groups(words: Counter[str], known: Iterable[str] = ()) -> dict[str, list[str]]:
