@@ -29,7 +29,8 @@ from bench.generate import DEFAULT_SEED, Size, build_corpus, write_handbook_proj
 from bench.measure import build_environment
 from tests.serving import fetch, free_port, mkdocs_serve
 
-ERRORS_SHOWN = "The handbook cannot be shown"
+ERRORS_SHOWN = "hb-preview-errors"
+"""The class of the block that shows the errors, in every language."""
 POLL_SECONDS = 0.05
 FIRST_BUILD_LIMIT = 600.0
 CHANGE_LIMIT = 300.0

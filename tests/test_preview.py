@@ -5,8 +5,9 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+from handbook.model import Labels, Text
 from handbook.reading.problems import Place
-from handbook.site.preview import error_page, is_preview
+from handbook.site.preview import ADVICE, HEADING, error_page, is_preview
 
 
 def test_a_serve_build_is_told_from_a_build_by_hand(tmp_path: Path) -> None:
@@ -30,8 +31,37 @@ def test_the_error_page_names_each_place_and_shows_text_as_text() -> None:
 
     page = error_page(problems)
 
-    assert "1 error in its files" in page
+    assert HEADING in page
     assert "<code>standards/check-in.yaml:12:5</code>" in page
     assert "level &#x27;b&lt;i&gt;&#x27; is not allowed" in page
     assert "stay.yaml" not in page  # warnings do not stop a build, so they are not shown
     assert page.startswith('<div class="admonition failure') and 'role="alert"' in page
+
+
+def labels(words: dict[str, dict[str, str]]) -> Labels:
+    return Labels({key: Text(texts, "en") for key, texts in words.items()}, {})
+
+
+def test_the_error_page_speaks_the_readers_language_where_labels_have_the_words() -> None:
+    problems = [Place("standards/stay.yaml", 3, 1).error("unknown owner 'x'")]
+    words = {
+        "preview_errors": {"en": "Cannot show it", "pl": "Nie można <pokazać>"},
+        "preview_fix": {"en": "Fix and save; {command} helps.", "pl": "Popraw; {command} pomoże."},
+    }
+
+    polish = error_page(problems, labels(words), "pl")
+    arabic = error_page(problems, labels(words), "ar")  # no Arabic: the source language's
+
+    assert "Nie można &lt;pokazać&gt;" in polish and HEADING not in polish
+    assert "<p>Popraw; <code>handbook check</code> pomoże.</p>" in polish
+    assert "Cannot show it" in arabic
+    assert '<ul lang="en" dir="ltr">' in polish  # the checker's messages are English
+
+
+def test_without_the_words_in_labels_the_error_page_is_english() -> None:
+    problems = [Place("standards/stay.yaml", 3, 1).error("unknown owner 'x'")]
+
+    page = error_page(problems, labels({}), "pl")
+
+    assert HEADING in page
+    assert ADVICE.replace("{command}", "<code>handbook check</code>") in page

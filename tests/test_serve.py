@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from html import escape
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -22,6 +23,8 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
 from handbook.glue.plugin import PLUGIN_NAME, HandbookPlugin
+from handbook.reading.loader import labels_alone
+from tests.hotel import HOTEL_LANGUAGES
 from tests.serving import fetch, free_port, mkdocs_serve
 from tests.sitebuild import TEST_TODAY, project_copy
 
@@ -110,7 +113,8 @@ def test_each_rebuild_gets_a_new_plugin_with_no_handbook_loaded(tmp_path: Path) 
         plugin.state  # noqa: B018  (the property raises)
 
 
-ERRORS_SHOWN = "The handbook cannot be shown"
+ERRORS_SHOWN = "hb-preview-errors"
+"""The class of the block that shows the errors, in every language."""
 
 
 def test_a_broken_file_shows_its_error_on_every_page_until_it_is_fixed(
@@ -128,9 +132,12 @@ def test_a_broken_file_shows_its_error_on_every_page_until_it_is_fixed(
 
     place = f"standards/check-in.yaml:{broken_line + 1}:"
     assert wait_for(page, ERRORS_SHOWN, REBUILD_SECONDS, server), log.read_text(errors="replace")
-    for shown in (page, home, polish):
+    words = labels_alone(project / "standards", HOTEL_LANGUAGES)
+    assert words is not None
+    for shown, language in ((page, "en"), (home, "en"), (polish, "pl")):
         text = fetch(shown) or ""
-        assert ERRORS_SHOWN in text and place in text and "basik" in text, shown
+        heading = escape(words.word("preview_errors", language))
+        assert heading in text and place in text and "basik" in text, shown
     assert "livereload" in (fetch(page) or "")  # the page still reloads by itself
 
     phase_file.write_text(good, encoding="utf-8")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from handbook.model import Handbook
-from handbook.reading.loader import LoadResult, load_handbook
+from handbook.model import Handbook, Labels
+from handbook.reading.loader import LoadResult, labels_alone, load_handbook
 from handbook.reading.problems import HandbookError
 from handbook.settings import Settings, settings_of
 
@@ -33,3 +33,13 @@ def load_build(config: Any) -> Build:
     if result.handbook is None:
         raise HandbookError(result.errors)
     return Build(settings, result)
+
+
+def readable_labels(config: Any) -> Labels | None:
+    """The handbook's own words when ``labels.yaml`` and the settings can be read, even if
+    other files have errors; else None."""
+    try:
+        settings = settings_of(config, config["config_file_path"])
+    except HandbookError:
+        return None
+    return labels_alone(settings.standards, settings.languages)

@@ -47,9 +47,10 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from handbook.build import Build, load_build
+from handbook.build import Build, load_build, readable_labels
 from handbook.export import Publication, build_timestamp
 from handbook.export.write import export_files, write_files
+from handbook.model import Labels
 from handbook.model.languages import Languages
 from handbook.reading.pages import phase_page_problems
 from handbook.reading.problems import HandbookError, Place, Problem
@@ -104,6 +105,8 @@ class HandbookPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]
         self._state: BuildState | None = None
         self._errors: tuple[Problem, ...] = ()
         """The handbook's errors, when ``mkdocs serve`` shows them instead of its pages."""
+        self._error_labels: Labels | None = None
+        """The words of labels.yaml for the page of errors, when that file can be read."""
         self._preview = False
         """Under ``mkdocs serve``: errors become pages; the search index and the exports, which
         ``make site`` writes, are left out."""
@@ -135,6 +138,7 @@ class HandbookPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]
                 if not self._preview:
                     raise PluginError(f"the handbook cannot be built:\n{error}") from None
                 self._errors = tuple(error.problems)
+                self._error_labels = readable_labels(config)
                 _build_alone(config, alone)
                 # info, not error: an error would stop `mkdocs serve --strict` from serving it
                 log.info("the handbook cannot be built; the preview shows why:\n%s", error)
@@ -172,7 +176,7 @@ class HandbookPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]
         """
         if self._errors:
             page.meta["render_macros"] = False
-            return error_page(self._errors)
+            return error_page(self._errors, self._error_labels, config.theme["language"])
         if not _offline(config):
             page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
         return markdown

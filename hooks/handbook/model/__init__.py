@@ -158,6 +158,11 @@ class Labels:
     def word(self, key: str, language: str) -> str:
         return self.words[key].get(language)
 
+    def optional_word(self, key: str, language: str) -> str | None:
+        """A word ``labels.yaml`` may leave out (``reading.labels.OPTIONAL_WORDS``)."""
+        text = self.words.get(key)
+        return text.get(language) if text is not None else None
+
 
 @dataclass(frozen=True)
 class Handbook:

@@ -89,7 +89,15 @@ COUNTS: dict[str, str] = {
 }
 """Words with a number: one form per CLDR plural category of each language."""
 
+OPTIONAL_WORDS: dict[str, str] = {
+    "preview_errors": "heading of the preview (make serve) while a file has errors",
+    "preview_fix": "the preview's advice under that heading; {command} is the checker's command",
+}
+"""Words a handbook may leave out: added after handbooks were started, they show in English
+(``site.preview``) until ``labels.yaml`` has them."""
+
 SLOTS: dict[str, frozenset[str]] = {
+    "preview_fix": frozenset({"command"}),
     "as_of": frozenset({"date"}),
     "changes_since": frozenset({"date"}),
     "no_changes": frozenset({"date"}),
@@ -123,8 +131,9 @@ def load_labels(path: Path, texts: TextReader, problems: list[Problem]) -> Label
     counts: dict[str, Count] = {}
     known = (*WORDS, *COUNTS)
     for key, key_place, value in node.entries:
-        if key in WORDS:
-            text = texts(value, Field(key, "text", WORDS[key]), problems)
+        if key in WORDS or key in OPTIONAL_WORDS:
+            help_text = WORDS.get(key) or OPTIONAL_WORDS[key]
+            text = texts(value, Field(key, "text", help_text), problems)
             if text is not None and _slots_kept(key, value, problems):
                 words[key] = text
         elif key in COUNTS:
@@ -132,7 +141,7 @@ def load_labels(path: Path, texts: TextReader, problems: list[Problem]) -> Label
             if count is not None:
                 counts[key] = count
         else:
-            hint = did_you_mean(key, known)
+            hint = did_you_mean(key, (*known, *OPTIONAL_WORDS))
             problems.append(
                 key_place.error(
                     f"unknown word '{key}' in {LABELS_FILE}; {hint}"

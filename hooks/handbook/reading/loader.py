@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from handbook.model import Handbook, Phase
+from handbook.model import Handbook, Labels, Phase
 from handbook.model.languages import Languages
 from handbook.model.review import ReviewPolicy
 from handbook.reading.crosschecks import unique_orders, unique_standard_ids
@@ -75,3 +75,11 @@ def load_handbook(
         return LoadResult(None, problems)
     phases.sort(key=lambda p: (p.order, p.slug))
     return LoadResult(Handbook(tuple(phases), vocabulary, labels, languages, glossary), problems)
+
+
+def labels_alone(folder: Path, languages: Languages) -> Labels | None:
+    """``labels.yaml`` by itself, for a page that must speak while other files have errors;
+    None when it has errors of its own."""
+    problems: list[Problem] = []
+    labels = load_labels(folder / LABELS_FILE, TextReader(languages), problems)
+    return None if any(p.severity is Severity.ERROR for p in problems) else labels

@@ -15,6 +15,7 @@ from html import escape
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from handbook.model import Labels
 from handbook.reading.problems import Problem, Severity
 
 
@@ -29,20 +30,33 @@ def is_preview(site_url: str, site_dir: str, dev_host: str, dev_port: int) -> bo
     return served and temporary
 
 
-def error_page(problems: Sequence[Problem]) -> str:
-    """The errors as an HTML block for a page's Markdown: each with its place, escaped."""
+HEADING = "The handbook cannot be shown until the errors below are fixed"
+"""The page's heading where ``labels.yaml`` has no ``preview_errors``."""
+ADVICE = (
+    "Fix each one in the file and at the line named, then save: this page comes back by "
+    "itself. {command} lists the same errors."
+)
+"""The advice where ``labels.yaml`` has no ``preview_fix``."""
+
+
+def error_page(problems: Sequence[Problem], labels: Labels | None = None, language: str = "") -> str:
+    """The errors as an HTML block for a page's Markdown: each with its place, escaped.
+
+    The heading and the advice are in ``language`` when ``labels`` has them; the checker's
+    messages are English, marked as such for screen readers and kept left to right.
+    """
     errors = [p for p in problems if p.severity is Severity.ERROR] or list(problems)
-    count = len(errors)
+    heading = (labels and labels.optional_word("preview_errors", language)) or HEADING
+    advice = (labels and labels.optional_word("preview_fix", language)) or ADVICE
+    command = "<code>handbook check</code>"
     items = "\n".join(
         f"<li><code>{escape(f'{p.path}:{p.line}:{p.column}')}</code> {escape(p.message)}</li>"
         for p in errors
     )
     return (
         '<div class="admonition failure hb-preview-errors" role="alert">\n'
-        f'<p class="admonition-title">The handbook cannot be shown: '
-        f"{count} error{'' if count == 1 else 's'} in its files</p>\n"
-        "<p>Fix each one in the file and line named, and save: this page comes back by "
-        "itself. <code>handbook check</code> lists the same.</p>\n"
-        f"<ul>\n{items}\n</ul>\n"
+        f'<p class="admonition-title">{escape(heading)}</p>\n'
+        f"<p>{escape(advice).replace('{command}', command)}</p>\n"
+        f'<ul lang="en" dir="ltr">\n{items}\n</ul>\n'
         "</div>\n"
     )

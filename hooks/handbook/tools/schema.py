@@ -26,7 +26,7 @@ from handbook.reading.contract import (
 )
 from handbook.reading.fields import BASED_ON
 from handbook.reading.glossary import CONCEPTS, CONCEPTS_HELP
-from handbook.reading.labels import COUNTS, WORDS
+from handbook.reading.labels import COUNTS, OPTIONAL_WORDS, WORDS
 from handbook.reading.vocabulary import GITHUB, VOCABULARY_SECTIONS
 
 DIALECT = "http://json-schema.org/draft-07/schema#"
@@ -189,7 +189,7 @@ def labels_schema(languages: Languages) -> Schema:
     """The schema of ``standards/labels.yaml``: the handbook's own words."""
     words = {
         key: {"description": help_text, "$ref": "#/definitions/text"}
-        for key, help_text in WORDS.items()
+        for key, help_text in {**WORDS, **OPTIONAL_WORDS}.items()
     }
     counts = {
         key: {"description": help_text, "$ref": "#/definitions/count"}
