@@ -322,7 +322,7 @@ def update_results(block: list[str], path: Path = RESULTS) -> None:
 
 def main(argv: Sequence[str] | None = None, report: Reporter = stdout_reporter) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--sizes", type=int, nargs="+", default=[300, 3000], choices=sorted(SIZES))
     parser.add_argument("--out", type=Path, default=HERE / "out")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)

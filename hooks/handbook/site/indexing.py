@@ -112,8 +112,8 @@ class PagefindRuns:
     def command(self, glob: str, bundle: Path) -> list[str]:
         """Pagefind's own command line; the Python package only supplies the binary.
 
-        The package's service API answers each request only after a tenth of a second's
-        pause: its three requests cost more than indexing a 300-standard handbook.
+        The package's service API reads each answer only after a tenth of a second's pause:
+        its four requests cost more than indexing a 300-standard handbook (bench/RESULTS.md).
         """
         binary = get_executable()
         if binary is None:
