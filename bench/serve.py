@@ -2,11 +2,11 @@
 
 It starts a real ``mkdocs serve`` of a generated handbook (3,000 standards in ten phases by
 default: five phases of 600 would pass the checker's limit of 1 MB per file) on a free port
-and waits for the first build. Then, ``--runs``
-times, it changes one word of a standard's English text in a phase file and polls that
-phase's page, as live reload fetches it, until the new word is there: edit-to-visible. Then
-it breaks the file (a level that does not exist) and polls until the page shows the
-checker's message, and restores the file and polls until the page is back. With
+and waits for the first build. Then, ``--runs`` times, it changes one word of a standard's
+text in the previewed language in a phase file and waits, as a browser's live reload does,
+until that phase's page has the new word: edit-to-visible. Then it breaks the file (a level
+that does not exist) until the page shows the checker's message, and restores the file
+until the page is back. With
 ``--language pl`` the server previews that language only (``HANDBOOK_LANGUAGE``).
 Medians of one run; the machine is shared, so compare figures from the same run.
 """
@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urljoin
 
 from bench.generate import DEFAULT_SEED, Size, build_corpus, write_handbook_project
 from bench.measure import build_environment
@@ -32,6 +33,8 @@ from tests.serving import fetch, free_port, mkdocs_serve
 ERRORS_SHOWN = "hb-preview-errors"
 """The class of the block that shows the errors, in every language."""
 POLL_SECONDS = 0.05
+_LIVE_RELOAD = re.compile(r"livereload\((\d+), (\d+)\)")
+"""The call that starts live reload in every served page: the build's epoch, a request id."""
 FIRST_BUILD_LIMIT = 600.0
 CHANGE_LIMIT = 300.0
 
@@ -46,14 +49,25 @@ class Served:
 
 
 def seconds_until(served: Served, shown: Callable[[str], bool], limit: float) -> float:
-    """Seconds from now until the page passes ``shown``; fails past ``limit``."""
+    """Seconds from now until the page passes ``shown``; fails past ``limit``.
+
+    It waits as a browser's live reload does: the page's script asks the server for the
+    next build (``/livereload/<epoch>/<id>``, answered once a build is done), and the page
+    is fetched again after each. Before the first page there is no script, so it polls.
+    """
     start = time.perf_counter()
+    html = fetch(served.page, timeout=30) or ""
     while time.perf_counter() - start < limit:
         if served.process.poll() is not None:
             raise RuntimeError(f"mkdocs serve stopped:\n{served.log.read_text()[-3000:]}")
-        if shown(fetch(served.page, timeout=30) or ""):
+        if shown(html):
             return time.perf_counter() - start
-        time.sleep(POLL_SECONDS)
+        script = _LIVE_RELOAD.search(html)
+        if script is None:
+            time.sleep(POLL_SECONDS)
+        else:
+            fetch(urljoin(served.page, f"/livereload/{script[1]}/{script[2]}"), timeout=limit)
+        html = fetch(served.page, timeout=30) or ""
     raise RuntimeError(
         f"the page did not change in {limit:.0f} s:\n{served.log.read_text()[-3000:]}"
     )

@@ -16,7 +16,6 @@ from handbook.model import Handbook
 from handbook.render import reviews
 from handbook.render.fragments import Templates
 from handbook.render.overview import levels_side_by_side, sequence
-from handbook.render.phase import phase_page
 from handbook.render.translations import translation_tables
 from handbook.render.urls import page_path, relative_url
 from handbook.render.view import View
@@ -77,7 +76,8 @@ def define_env(env: Any) -> None:
 
     @html_macro
     def phase_content(slug: str) -> str:
-        return phase_page(current_handbook().phase(slug), view())
+        """A phase page; under ``mkdocs serve`` reused from an earlier build if unchanged."""
+        return build_state(env.conf).rendered_phases.page(current_handbook().phase(slug), view())
 
     @html_macro
     def translation_status() -> str:

@@ -55,9 +55,11 @@ from handbook.model.languages import Languages
 from handbook.reading.pages import phase_page_problems
 from handbook.reading.problems import HandbookError, Place, Problem
 from handbook.reading.yamlsource import remember_parsed_files
+from handbook.render import reuse
+from handbook.render.reuse import PhasePages
 from handbook.settings import PHASE_PAGES
-from handbook.site import search
-from handbook.site.compiled import CompiledTemplates, kept_between_builds
+from handbook.site import compiled, search
+from handbook.site.compiled import CompiledTemplates
 from handbook.site.csp import with_policy
 from handbook.site.editlink import phase_slug, repository_path, source_edit_url
 from handbook.site.hosting import site_relative
@@ -88,6 +90,8 @@ class BuildState:
     """The pages the language being built writes (paths in the site)."""
     search_index: search.SiteSearch | None = None
     """The site's search index, started with the first language written."""
+    rendered_phases: PhasePages = field(default_factory=PhasePages)
+    """The phase pages rendered so far: under ``mkdocs serve`` by earlier builds as well."""
     templates: CompiledTemplates = field(default_factory=CompiledTemplates)
     """The theme's templates as compiled by the first language's build, for the others
     (and under ``mkdocs serve`` by an earlier build)."""
@@ -131,8 +135,9 @@ class HandbookPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]
                 _build_alone(config, alone)
                 root = alone or build.handbook.languages.source
                 self._state = BuildState(build, root_language=root)
-                if self._preview:
-                    self._state.templates = kept_between_builds()
+                if self._preview:  # what an edit of the YAML cannot have changed
+                    self._state.templates = compiled.kept_between_builds()
+                    self._state.rendered_phases = reuse.kept_between_builds()
                 _report_warnings(build)
             except HandbookError as error:
                 if not self._preview:

@@ -114,6 +114,14 @@ class Templates:
         self._environment = _environment(overrides)
         self._loaded: dict[str, Template] = {}
 
+    def current(self, names: tuple[str, ...]) -> tuple[Template, ...]:
+        """The templates ``names`` as they are now: a template whose file changed, or that
+        a site overrode since, is a new object (``render.reuse`` compares them)."""
+        try:
+            return tuple(self._environment.get_template(name) for name in names)
+        except TemplateError as error:
+            raise FragmentError(_message(names[0], error)) from None
+
     def render(self, name: str, values: dict[str, Any]) -> Markup:
         """The template ``name`` with ``values``; its output is safe HTML by construction."""
         try:
