@@ -9,19 +9,24 @@ process, so the loader can be counted; a subprocess build could not be patched.
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+import jinja2
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
 
 import handbook.reading.loader
 import handbook.reading.yamlsource
 from handbook.glue.plugin import PLUGIN_NAME, HandbookPlugin
+from handbook.site.search import SearchIndexError, SiteSearch
 from tests.hotel import LANGUAGES, PREFIX
 from tests.sitebuild import TEST_TODAY, project_copy
 
@@ -71,3 +76,54 @@ def test_a_three_language_build_reads_the_standards_once(
     assert isinstance(plugin, HandbookPlugin)
     assert "check-in" in {phase.slug for phase in plugin.state.build.handbook.phases}
     assert set(vars(config)) - attributes == set(), "state kept on MkDocs' config"
+
+
+def in_process_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> MkDocsConfig:
+    """The config of a three-language build of the small fixture, ready to build here."""
+    project = project_copy(tmp_path / "project", FIXTURES / "small")
+    monkeypatch.setenv("HANDBOOK_TODAY", TEST_TODAY)
+    monkeypatch.chdir(project)
+    return load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+
+
+def test_the_themes_templates_are_compiled_once_for_all_languages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    compiled: Counter[str | None] = Counter()
+    compile_source = jinja2.Environment.compile
+
+    def counting(self: jinja2.Environment, source: str, name: str | None = None, *a: Any) -> Any:
+        compiled[name] += 1
+        return compile_source(self, source, name, *a)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counting)
+    build(in_process_build(tmp_path, monkeypatch))
+    assert (tmp_path / "site" / "ar" / "phases" / "check-in" / "index.html").is_file()
+    assert compiled["base.html"] == 1 and compiled["main.html"] == 1, compiled
+
+
+def test_a_language_that_fails_stops_the_indexing_of_the_others(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started: list[SiteSearch] = []
+    closed: list[SiteSearch] = []
+    running: list[subprocess.Popen[str]] = []
+    add, close = SiteSearch.add, SiteSearch.close
+
+    def failing_add(self: SiteSearch, pages: Sequence[str]) -> None:
+        if started:  # the second language
+            raise SearchIndexError("the second language fails")
+        started.append(self)
+        add(self, pages)
+
+    def recorded_close(self: SiteSearch) -> None:
+        closed.append(self)
+        running.extend(run.process for run in self._runs._runs)
+        close(self)
+
+    monkeypatch.setattr(SiteSearch, "add", failing_add)
+    monkeypatch.setattr(SiteSearch, "close", recorded_close)
+    with pytest.raises(Abort):
+        build(in_process_build(tmp_path, monkeypatch))
+    assert started and closed and closed[0] is started[0]
+    assert running and all(process.poll() is not None for process in running)

@@ -8,7 +8,7 @@ from typing import Any
 import jinja2
 import pytest
 
-from handbook.site.compiled import CompiledTemplates, kept_between_builds
+from handbook.site.compiled import CompiledTemplates
 
 
 def environment(folder: Path, cache: CompiledTemplates) -> jinja2.Environment:
@@ -51,7 +51,3 @@ def test_a_changed_template_is_compiled_again(tmp_path: Path, compiled: list[str
     page.write_text("<h1>{{ text }}</h1>", encoding="utf-8")
     assert environment(tmp_path, cache).get_template("page.html").render(text="a") == "<h1>a</h1>"
     assert compiled == ["page.html", "page.html"]
-
-
-def test_the_preview_keeps_one_cache_for_the_process() -> None:
-    assert kept_between_builds() is kept_between_builds()

@@ -13,6 +13,7 @@ from handbook.reading.loader import load_handbook
 from handbook.site import indexing
 from handbook.site.search import (
     LUNR_INDEX,
+    OPTIONS,
     SearchIndexError,
     SiteSearch,
     build_search,
@@ -169,7 +170,7 @@ def test_indexing_language_by_language_gives_the_bytes_of_one_run(
     assert any(name.startswith("fragment/pl_") for name in whole)  # the runs' own files
 
 
-@pytest.mark.parametrize("folder", ["faq (old)", "a,b {c}", "menu[1]*"])
+@pytest.mark.parametrize("folder", ["faq (old)", "a,b {c}", "menu[1]*", "c#-tips!", "back\\slash"])
 def test_a_page_whose_path_has_glob_signs_is_indexed_as_itself(
     tmp_path: Path, handbook: Handbook, folder: str
 ) -> None:
@@ -196,8 +197,21 @@ def test_pages_too_many_for_one_glob_are_indexed_with_the_whole_site(
 ) -> None:
     monkeypatch.setattr(indexing, "LONGEST_GLOB", 30)
     assert indexing.page_glob(["check-in/index.html"]) is not None
-    assert indexing.page_glob(["check-in/index.html", "pl/check-in/index.html"]) is None
+    assert indexing.page_glob(["pl/check-in/index.html", "pl/wymeldowanie/index.html"]) is None
     site = small_site(tmp_path / "site")
+    other = add_page(site, "pl/wymeldowanie", "pl", "Wymeldowanie")
     search = SiteSearch(site)
-    search.add(["check-in/index.html", "pl/check-in/index.html"])
-    assert search.finish(handbook) == {"en": 1, "pl": 1}
+    search.add(["check-in/index.html"])  # started at once
+    search.add(["pl/check-in/index.html", other])  # too long: left for the whole site
+    assert search.finish(handbook) == {"en": 1, "pl": 2}
+
+
+def test_closing_stops_the_runs_and_removes_their_bundles(tmp_path: Path) -> None:
+    site = small_site(tmp_path / "site")
+    runs = indexing.PagefindRuns(site, OPTIONS)
+    runs.start(["check-in/index.html"])
+    work = Path(runs._work.name)
+    process = runs._runs[0].process
+    runs.close()
+    assert process.poll() is not None
+    assert not work.exists()

@@ -3,13 +3,14 @@
 ``on_config``         load the handbook (once per build) and list its phase pages in the nav
 ``on_page_markdown``  keep Material's search from parsing pages when Pagefind indexes them
 ``on_page_content``   put back the HTML the macros kept out of Markdown
+``on_env``            note the pages this language's build writes; share compiled templates
 ``on_post_template``  the content security policy of pages made from a template (404.html),
                       which MkDocs writes before the pages themselves
 ``on_page_context``   point a phase page's edit button at its YAML
 ``on_post_page``      give every page its content security policy
-``on_env``            note the pages this language's build writes
 ``on_post_build``     start indexing this language's pages; write the exports; once every
                       language is built, finish the search index
+``on_build_error``    stop the indexing a failed build started
 
 What one build keeps between its events is one ``BuildState`` on the plugin instance, never
 attributes added to MkDocs' config. The instance lives exactly as long as one build:
@@ -289,9 +290,10 @@ class HandbookPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]
         if self._preview:  # seconds on a big handbook, for every edit; make site builds it
             log.info("search index and exports: left out of the preview (mkdocs serve)")
             return
-        site_search = self.state.search_index
-        if site_search is None:
-            raise PluginError("the search index was never started: no language was written")
+        site_dir = Path(config.site_dir)
+        site_search = self.state.search_index or search.SiteSearch(
+            site_dir, config.use_directory_urls
+        )
         try:
             counts = site_search.finish(self.state.build.handbook)
         except search.SearchIndexError as error:
@@ -299,6 +301,11 @@ class HandbookPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]
         log.info("search index: " + ", ".join(f"{lang} {n} pages" for lang, n in counts.items()))
 
     on_post_build = CombinedEvent(_index_language, _finish_site)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """A language's build failed: stop the Pagefind runs the earlier ones started."""
+        if self._state is not None and self._state.search_index is not None:
+            self._state.search_index.close()
 
     def _write_exports(self, config: MkDocsConfig) -> None:
         """The review calendar, standards.json and a CSV per language, at the site root.

@@ -24,9 +24,10 @@ from pagefind.service import get_executable
 ENTRY = "pagefind-entry.json"
 
 LONGEST_GLOB = 100_000
-"""Characters of a glob listing pages; Linux takes at most 128 KiB in one argument."""
+"""Bytes of a glob listing pages; Linux takes at most 128 KiB in one argument."""
 
-_WAX_SPECIAL = re.compile(r"([\\*?$:<>()\[\]{},!#])")
+_WAX_SPECIAL = re.compile(r"([*?$:<>()\[\]{},])")
+"""The signs Pagefind's glob syntax (wax) takes as syntax unless escaped with a backslash."""
 
 
 class PagefindError(RuntimeError):
@@ -92,7 +93,18 @@ class PagefindRuns:
             text = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
             (target / ENTRY).write_text(text, encoding="utf-8")
         finally:
-            self._work.cleanup()
+            self.close()
+
+    def close(self) -> None:
+        """Stop the runs still going and remove their bundles: for a build that failed,
+        and after ``merge``."""
+        for run in self._runs:
+            if run.process.poll() is None:
+                run.process.kill()
+            if run.process.stdout is not None and not run.process.stdout.closed:
+                run.process.communicate()  # reaps it and closes its pipe
+        self._runs.clear()
+        self._work.cleanup()
 
     def _run(self, glob: str) -> _Run:
         bundle = Path(self._work.name) / str(len(self._runs))
@@ -134,9 +146,12 @@ class PagefindRuns:
 
 
 def page_glob(pages: Sequence[str]) -> str | None:
-    """A wax pattern matching exactly ``pages`` (paths in the site); None if too long."""
+    """A wax pattern matching exactly ``pages`` (paths in the site); None if there is none:
+    too long for one argument, or a path with a backslash, which wax cannot match."""
+    if any("\\" in page for page in pages):
+        return None
     glob = "{" + ",".join(_WAX_SPECIAL.sub(r"\\\1", page) for page in pages) + "}"
-    return glob if len(glob) <= LONGEST_GLOB else None
+    return glob if len(glob.encode()) <= LONGEST_GLOB else None
 
 
 def _entry(bundle: Path) -> dict[str, dict[str, object]]:

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from handbook.model import Handbook
-from handbook.site.indexing import Options, PagefindError, PagefindRuns
+from handbook.site.indexing import Options, PagefindError, PagefindRuns, page_glob
 from handbook.site.searchwords import count_words, write_search_words
 
 BUNDLE = "pagefind"
@@ -62,8 +62,8 @@ class SiteSearch:
         self.site_dir = site_dir
         self._runs = PagefindRuns(site_dir, OPTIONS)
         self._pages: list[str] = []
-        # With directory URLs every page is an index.html, which leaves 404.html (not
-        # content) out of a run over the whole site; without them every HTML file is a page.
+        # Where the pages cannot be listed in one glob: with directory URLs every page is an
+        # index.html, which leaves 404.html (not content) out; without them every HTML file.
         self._whole_site = "**/index.html" if directory_urls else "**/*.html"
 
     def add(self, pages: Sequence[str]) -> None:
@@ -81,11 +81,12 @@ class SiteSearch:
         (``site.searchwords``).
         """
         bundle = self.site_dir / BUNDLE
+        pages = sorted(self._pages, key=PurePosixPath)  # the order of the site's folders
         try:
-            words = count_words(self.site_dir, sorted(self._pages), EXCLUDED_CLASSES)
+            words = count_words(self.site_dir, pages, EXCLUDED_CLASSES)
         finally:
             try:
-                self._runs.merge(bundle, self._whole_site)
+                self._runs.merge(bundle, page_glob(pages) or self._whole_site)
             except PagefindError as error:
                 message = f"Pagefind failed to index {self.site_dir}:\n{error}"
                 raise SearchIndexError(message) from None
@@ -95,6 +96,10 @@ class SiteSearch:
             raise SearchIndexError(f"Pagefind found no page to index in {self.site_dir}")
         empty_lunr_index(self.site_dir)
         return counts
+
+    def close(self) -> None:
+        """Stop what is still indexing: the build failed before ``finish``."""
+        self._runs.close()
 
 
 def build_search(site_dir: Path, handbook: Handbook, directory_urls: bool = True) -> dict[str, int]:

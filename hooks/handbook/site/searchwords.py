@@ -107,7 +107,9 @@ def _text_outside(html: str, excluded: frozenset[str]) -> str:
     """The text between the tags of ``html``, minus elements of an ``excluded`` class.
 
     Regular expressions do the scanning: the excluded elements (the levels side by side, the
-    review tables) hold most of the tags of a large handbook's pages.
+    review tables) hold most of the tags of a large handbook's pages. Like ``page_words``,
+    it counts on MkDocs' own output, where no attribute holds a ``<``: comments are taken
+    out first, and a closing tag is looked for by its name alone.
     """
     html = _COMMENT.sub(" ", html)
     parts: list[str] = []
