@@ -63,10 +63,12 @@ class PagefindRuns:
 
     def start(self, pages: Sequence[str]) -> None:
         """Index ``pages`` (paths in the site) in the background."""
+        if not pages:
+            return
         glob = page_glob(pages)
         if glob is None:
             self._left_out = True
-        elif pages:
+        else:
             self._runs.append(self._run(glob))
 
     def merge(self, target: Path, whole_site: str) -> None:
@@ -147,8 +149,8 @@ class PagefindRuns:
 
 def page_glob(pages: Sequence[str]) -> str | None:
     """A wax pattern matching exactly ``pages`` (paths in the site); None if there is none:
-    too long for one argument, or a path with a backslash, which wax cannot match."""
-    if any("\\" in page for page in pages):
+    no pages, too long for one argument, or a path with a backslash, which wax cannot match."""
+    if not pages or any("\\" in page for page in pages):
         return None
     glob = "{" + ",".join(_WAX_SPECIAL.sub(r"\\\1", page) for page in pages) + "}"
     return glob if len(glob.encode()) <= LONGEST_GLOB else None
