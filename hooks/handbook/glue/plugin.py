@@ -254,11 +254,8 @@ class HandbookPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]
         """
         if self._errors or self._preview or _offline(config):
             return
-        state = self.state
-        if state.search_index is None:
-            state.search_index = search.SiteSearch(Path(config.site_dir), config.use_directory_urls)
         try:
-            state.search_index.add(state.pages)
+            self._site_search(config).add(self.state.pages)
         except search.SearchIndexError as error:
             raise PluginError(str(error)) from None
 
@@ -290,17 +287,20 @@ class HandbookPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]
         if self._preview:  # seconds on a big handbook, for every edit; make site builds it
             log.info("search index and exports: left out of the preview (mkdocs serve)")
             return
-        site_dir = Path(config.site_dir)
-        site_search = self.state.search_index or search.SiteSearch(
-            site_dir, config.use_directory_urls
-        )
         try:
-            counts = site_search.finish(self.state.build.handbook)
+            counts = self._site_search(config).finish(self.state.build.handbook)
         except search.SearchIndexError as error:
             raise PluginError(str(error)) from None
         log.info("search index: " + ", ".join(f"{lang} {n} pages" for lang, n in counts.items()))
 
     on_post_build = CombinedEvent(_index_language, _finish_site)
+
+    def _site_search(self, config: MkDocsConfig) -> search.SiteSearch:
+        """The search index of this build, started by the first language written."""
+        state = self.state
+        if state.search_index is None:
+            state.search_index = search.SiteSearch(Path(config.site_dir), config.use_directory_urls)
+        return state.search_index
 
     def on_build_error(self, *, error: Exception) -> None:
         """A language's build failed: stop the Pagefind runs the earlier ones started."""

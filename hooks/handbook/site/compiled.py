@@ -29,7 +29,6 @@ class CompiledTemplates(BytecodeCache):
         self._code[bucket.key] = bucket.bytecode_to_string()
 
 
-
 @functools.cache
 def kept_between_builds() -> CompiledTemplates:
     """One cache for this process: ``mkdocs serve`` builds anew for each edit, and an edit

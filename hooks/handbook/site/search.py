@@ -62,9 +62,8 @@ class SiteSearch:
         self.site_dir = site_dir
         self._runs = PagefindRuns(site_dir, OPTIONS)
         self._pages: list[str] = []
-        # Where the pages cannot be listed in one glob: with directory URLs every page is an
-        # index.html, which leaves 404.html (not content) out; without them every HTML file.
-        self._whole_site = "**/index.html" if directory_urls else "**/*.html"
+        self._whole_site = every_page(directory_urls)
+        """For pages that cannot be listed in one glob."""
 
     def add(self, pages: Sequence[str]) -> None:
         """Start indexing ``pages`` (their paths in the site, as written)."""
@@ -105,9 +104,15 @@ class SiteSearch:
 def build_search(site_dir: Path, handbook: Handbook, directory_urls: bool = True) -> dict[str, int]:
     """Index every page of a finished ``site_dir`` at once (``SiteSearch``)."""
     search = SiteSearch(site_dir, directory_urls)
-    pattern = "**/index.html" if directory_urls else "**/*.html"
-    search.add([path.relative_to(site_dir).as_posix() for path in sorted(site_dir.glob(pattern))])
+    pages = sorted(site_dir.glob(every_page(directory_urls)))
+    search.add([path.relative_to(site_dir).as_posix() for path in pages])
     return search.finish(handbook)
+
+
+def every_page(directory_urls: bool) -> str:
+    """The glob of a site's pages: with directory URLs every page is an ``index.html``,
+    which leaves 404.html (not content) out; without them every HTML file is a page."""
+    return "**/index.html" if directory_urls else "**/*.html"
 
 
 def pages_per_language(bundle: Path) -> dict[str, int]:

@@ -129,10 +129,10 @@ def _text_outside(html: str, excluded: frozenset[str]) -> str:
 def _end_of_element(html: str, name: str, start: int) -> int:
     """Where the element ``name`` whose opening tag ends at ``start`` closes."""
     depth = 1
-    for tag in re.finditer(rf"<(/?){re.escape(name)}(?![\w-])[^>]*>", html[start:]):
+    for tag in re.compile(rf"<(/?){re.escape(name)}(?![\w-])[^>]*>").finditer(html, start):
         depth += -1 if tag.group(1) else 1
         if depth == 0:
-            return start + tag.end()
+            return tag.end()
     return len(html)
 
 
