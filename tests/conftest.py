@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
+import jinja2
 import pytest
 from hypothesis import settings
 from playwright.sync_api import Browser, sync_playwright
@@ -82,3 +84,19 @@ def chromium() -> Iterator[Browser]:
             browser.close()
     except BrowserMissing as missing:
         pytest.fail(str(missing), pytrace=False)
+
+
+@pytest.fixture
+def compiled(monkeypatch: pytest.MonkeyPatch) -> list[str | None]:
+    """The names of the templates Jinja compiles from their source."""
+    names: list[str | None] = []
+    compile_source = jinja2.Environment.compile
+
+    def counting(
+        self: jinja2.Environment, source: str, name: str | None = None, *args: Any, **kw: Any
+    ) -> Any:
+        names.append(name)
+        return compile_source(self, source, name, *args, **kw)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counting)
+    return names

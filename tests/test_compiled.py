@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import jinja2
-import pytest
 
 from handbook.site.compiled import CompiledTemplates
 
@@ -14,22 +12,6 @@ from handbook.site.compiled import CompiledTemplates
 def environment(folder: Path, cache: CompiledTemplates) -> jinja2.Environment:
     """A new environment over ``folder``, as MkDocs makes one per build."""
     return jinja2.Environment(loader=jinja2.FileSystemLoader(folder), bytecode_cache=cache)
-
-
-@pytest.fixture
-def compiled(monkeypatch: pytest.MonkeyPatch) -> list[str | None]:
-    """The names of the templates Jinja compiles from their source."""
-    names: list[str | None] = []
-    compile_source = jinja2.Environment.compile
-
-    def counting(
-        self: jinja2.Environment, source: str, name: str | None = None, *args: Any, **kw: Any
-    ) -> Any:
-        names.append(name)
-        return compile_source(self, source, name, *args, **kw)
-
-    monkeypatch.setattr(jinja2.Environment, "compile", counting)
-    return names
 
 
 def test_a_later_environment_renders_an_unchanged_template_without_compiling_it(

@@ -80,13 +80,8 @@ PAGE = """<!doctype html><html lang="{lang}"><head><title>{title}</title></head>
 
 def small_site(site: Path) -> Path:
     """Two pages, English and Polish, as the build writes them."""
-    for folder, lang, title, text in (
-        ("check-in", "en", "Check-in", "Greet every guest"),
-        ("pl/check-in", "pl", "Zameldowanie", "Powitaj każdego gościa"),
-    ):
-        page = site / folder / "index.html"
-        page.parent.mkdir(parents=True)
-        page.write_text(PAGE.format(lang=lang, title=title, text=text), encoding="utf-8")
+    add_page(site, "check-in", "en", "Check-in", "Greet every guest")
+    add_page(site, "pl/check-in", "pl", "Zameldowanie", "Powitaj każdego gościa")
     return site
 
 
@@ -148,10 +143,11 @@ def bundle_bytes(bundle: Path) -> dict[str, bytes]:
     }
 
 
-def add_page(site: Path, folder: str, lang: str, title: str) -> str:
+def add_page(site: Path, folder: str, lang: str, title: str, text: str = "") -> str:
+    """A page as the build writes it, at ``folder/index.html``; its path in the site."""
     page = site / folder / "index.html"
     page.parent.mkdir(parents=True)
-    page.write_text(PAGE.format(lang=lang, title=title, text=f"About {title}"), "utf-8")
+    page.write_text(PAGE.format(lang=lang, title=title, text=text or f"About {title}"), "utf-8")
     return f"{folder}/index.html"
 
 
