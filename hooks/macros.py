@@ -63,6 +63,7 @@ def define_env(env: Any) -> None:
             link,
             to_root="" if root == "./" else root,
             templates=Templates(env.conf["theme"].custom_dir),
+            scores=build.scores,
         )
 
     @html_macro

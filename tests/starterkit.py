@@ -30,5 +30,5 @@ def starter_project(target: Path, codes: tuple[str, ...] = ("en", "pl", "ar")) -
     return target
 
 
-def load(project: Path, codes: tuple[str, ...] = ("en", "pl", "ar"), **options: bool) -> LoadResult:
-    return load_handbook(project / "standards", POLICY, Languages(codes), **options)
+def load(project: Path, codes: tuple[str, ...] = ("en", "pl", "ar")) -> LoadResult:
+    return load_handbook(project / "standards", POLICY, Languages(codes))

@@ -67,7 +67,8 @@ def test_every_wrong_setting_is_reported_in_one_failure(monkeypatch: pytest.Monk
         f"{CONFIG}:1:1: error: extra.handbook.due_soon_days is -5; use a whole number 0-365",
         f"{CONFIG}:1:1: error: extra.handbook.review_months is 24; use a whole number 1-12",
         f"{CONFIG}:1:1: error: unknown setting 'extra.handbook.badge_days'; allowed: "
-        "due_soon_days, editors, phase_pages, require_translations, review_months, standards",
+        "audit_latest, audit_months, audits, due_soon_days, editors, level_weights, phase_pages, "
+        "require_translations, review_months, standards",
     ]
 
 

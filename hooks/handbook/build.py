@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from handbook.model import Handbook, Labels
+from handbook.model.scores import Scores, score
 from handbook.reading.loader import LoadResult, labels_alone, load_handbook
 from handbook.reading.problems import HandbookError
 from handbook.settings import Settings, settings_of
@@ -23,12 +25,21 @@ class Build:
         assert self.result.handbook is not None
         return self.result.handbook
 
+    @cached_property
+    def scores(self) -> Scores:
+        """The audits' figures, added up once for every page and export of the build."""
+        return score(self.handbook, self.settings.scoring)
+
 
 def load_build(config: Any) -> Build:
     """Read and validate the standards; raise HandbookError with every problem when invalid."""
     settings = settings_of(config, config["config_file_path"])
     result = load_handbook(
-        settings.standards, settings.policy, settings.languages, settings.require_translations
+        settings.standards,
+        settings.policy,
+        settings.languages,
+        settings.require_translations,
+        settings.audits,
     )
     if result.handbook is None:
         raise HandbookError(result.errors)

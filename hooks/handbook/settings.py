@@ -20,8 +20,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Generic, Protocol, TypeVar
 
+from handbook.model import Level
 from handbook.model.languages import I18N_PLUGIN, Languages, i18n_languages, read_languages
 from handbook.model.review import ReviewPolicy, build_today
+from handbook.model.scores import ScorePolicy
 from handbook.reading.contract import GITHUB_HANDLE_PATTERN
 from handbook.reading.problems import HandbookError, Place, Problem
 
@@ -121,6 +123,27 @@ class GitHubNames:
 
 
 @dataclass(frozen=True)
+class LevelWeights:
+    """A weight per level, ``{basic: 3, expected: 2, exclusive: 1}``; levels left out weigh 1."""
+
+    @property
+    def allowed(self) -> str:
+        levels = ", ".join(level.value for level in Level)
+        return f"a weight 0-10 for any of the levels {levels}"
+
+    def read(self, value: object) -> dict[Level, int] | None:
+        if not isinstance(value, Mapping) or not set(value) <= {lv.value for lv in Level}:
+            return None
+        weights = {Level(key): number for key, number in value.items()}
+        if not all(WholeNumber(0, 10).read(number) is not None for number in weights.values()):
+            return None
+        return weights
+
+    def fix(self, default: dict[Level, int]) -> str:
+        return f"use {self.allowed}, e.g. {{basic: 3, expected: 2, exclusive: 1}}"
+
+
+@dataclass(frozen=True)
 class Setting(Generic[T]):
     """One key of ``extra.handbook``: its default, what it accepts and what it is for."""
 
@@ -181,6 +204,33 @@ EDITORS = Setting(
     "the glossary (`handbook codeowners`); the owners of a phase's standards are named in "
     "`vocabulary.yaml`",
 )
+AUDITS = Setting(
+    "audits",
+    "audits",
+    Folder(paths=True),
+    "the folder of the audit files, one per visit, from the folder of `mkdocs.yml`; a "
+    "handbook without it has no audits",
+)
+AUDIT_MONTHS = Setting(
+    "audit_months",
+    12,
+    WholeNumber(1, 120),
+    "the scores count the audits of this many months before the build's date",
+)
+AUDIT_LATEST = Setting(
+    "audit_latest",
+    0,
+    WholeNumber(0, 100),
+    "`0`: every audit within `audit_months` counts; a number: only that many of the most "
+    "recent ones",
+)
+LEVEL_WEIGHTS: Setting[dict[Level, int]] = Setting(
+    "level_weights",
+    {},
+    LevelWeights(),
+    "how much each level counts in compliance that mixes levels (per phase, type, audit), "
+    "e.g. `{basic: 3, expected: 2, exclusive: 1}`; a level left out counts 1",
+)
 DECLARED: tuple[Setting[Any], ...] = (
     STANDARDS,
     PHASE_PAGES,
@@ -188,6 +238,10 @@ DECLARED: tuple[Setting[Any], ...] = (
     REVIEW_MONTHS,
     REQUIRE_TRANSLATIONS,
     EDITORS,
+    AUDITS,
+    AUDIT_MONTHS,
+    AUDIT_LATEST,
+    LEVEL_WEIGHTS,
 )
 """Every key of ``extra.handbook``, in the order the README's table lists them."""
 
@@ -201,6 +255,9 @@ class Settings:
     policy: ReviewPolicy
     languages: Languages
     require_translations: bool
+    audits: Path
+    """The audits folder; it need not exist."""
+    scoring: ScorePolicy
     editors: tuple[str, ...] = ()
 
 
@@ -235,6 +292,10 @@ def read_settings(extra: Mapping[str, Any], config_file: str, languages: Languag
     standards = STANDARDS.read(section, place, problems)
     required = REQUIRE_TRANSLATIONS.read(section, place, problems)
     editors = EDITORS.read(section, place, problems)
+    audits = AUDITS.read(section, place, problems)
+    audit_months = AUDIT_MONTHS.read(section, place, problems)
+    audit_latest = AUDIT_LATEST.read(section, place, problems)
+    weights = LEVEL_WEIGHTS.read(section, place, problems)
     today = _today(problems)
     if problems:
         raise HandbookError(problems)
@@ -245,6 +306,8 @@ def read_settings(extra: Mapping[str, Any], config_file: str, languages: Languag
         languages=languages,
         require_translations=required,
         editors=editors,
+        audits=Path(config_file).parent / audits,
+        scoring=ScorePolicy(today, audit_months, audit_latest, weights),
     )
 
 

@@ -60,7 +60,8 @@ def test_schema_check_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert main(["schema", *config, "--check", "--output", str(tmp_path)]) == 0
     assert stale_schema_files(tmp_path, HOTEL_LANGUAGES) == []
     german = Languages(("en", "de"))
-    assert sorted(stale_schema_files(tmp_path, german)) == sorted(schema_files(german))
+    in_every_language = set(schema_files(german)) - {"audit.schema.json"}
+    assert sorted(stale_schema_files(tmp_path, german)) == sorted(in_every_language)
     properties = json.loads(schema_files(german)["phase.schema.json"])["definitions"]["text"]
     assert set(properties["properties"]) == {"en", "de", "based_on"}
 

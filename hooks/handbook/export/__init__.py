@@ -8,22 +8,30 @@ hook only saves them.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
+from functools import cached_property
 from urllib.parse import urlsplit
 
 from handbook.model import Handbook, Phase, Standard
 from handbook.model.review import ReviewPolicy
+from handbook.model.scores import ScorePolicy, Scores, score
 from handbook.render.urls import absolute_url, page_path
 
 CALENDAR_FILE = "reviews.ics"
 DATA_FILE = "standards.json"
+AUDITS_FILE = "audits.json"
 EPOCH_VARIABLE = "SOURCE_DATE_EPOCH"
 
 
 def table_file(language: str) -> str:
     """The CSV table of one language, e.g. ``standards-pl.csv``."""
     return f"standards-{language}.csv"
+
+
+def audit_table_file(language: str) -> str:
+    """The CSV table of every audit result in one language, e.g. ``audits-pl.csv``."""
+    return f"audits-{language}.csv"
 
 
 @dataclass(frozen=True)
@@ -35,6 +43,12 @@ class Publication:
     site_url: str
     phase_pages: str
     directory_urls: bool = True
+    scoring: ScorePolicy | None = field(default=None, compare=False)
+    """Which audits count; by default those of the last 12 months."""
+
+    @cached_property
+    def scores(self) -> Scores:
+        return score(self.handbook, self.scoring or ScorePolicy(self.policy.today))
 
     @property
     def host(self) -> str:

@@ -12,9 +12,10 @@ import json
 from typing import Any
 
 from handbook.export import Publication
-from handbook.model import Phase, Standard, Step, Text
+from handbook.model import Level, Phase, Standard, Step, Text
 from handbook.model.languages import Languages
 from handbook.model.review import count_by_status, review_list
+from handbook.model.scores import StandardScore, Tally
 
 FORMAT_VERSION = 1
 
@@ -43,6 +44,7 @@ def handbook_data(publication: Publication) -> dict[str, Any]:
             "qualities": {k: texts(v, languages) for k, v in vocabulary.qualities.items()},
             "owners": {k: texts(v, languages) for k, v in vocabulary.owners.items()},
         },
+        "audit_scoring": scoring_data(publication),
         "phases": [phase_data(publication, p) for p in (*handbook.principles, *handbook.sequence)],
     }
 
@@ -90,4 +92,44 @@ def standard_data(publication: Publication, standard: Standard) -> dict[str, Any
         "text": texts(standard.text, languages),
         "check": texts(standard.check, languages),
         "url": {language: publication.standard_url(standard, language) for language in languages},
+        "audit": standard_audit_data(publication.scores.of(standard)),
+    }
+
+
+def tally_data(tally: Tally) -> dict[str, Any]:
+    compliance = tally.compliance
+    return {
+        "passed": tally.passed,
+        "failed": tally.failed,
+        "not_applicable": tally.not_applicable,
+        "compliance": None if compliance is None else round(compliance, 4),
+    }
+
+
+def standard_audit_data(found: StandardScore | None) -> dict[str, Any]:
+    """A standard's ``audit`` object in ``standards.json``; zeros and nulls when unaudited."""
+    if found is None:
+        return {
+            **tally_data(Tally()),
+            "last_result": None,
+            "last_date": None,
+            "failing_repeatedly": False,
+        }
+    return {
+        **tally_data(found.tally),
+        "last_result": found.last.result.result.value,
+        "last_date": found.last.audit.date.isoformat(),
+        "failing_repeatedly": found.failing_repeatedly,
+    }
+
+
+def scoring_data(publication: Publication) -> dict[str, Any]:
+    """Which audits the scores count, so a reader of the numbers can repeat them."""
+    policy = publication.scores.policy
+    return {
+        "since": policy.since().isoformat(),
+        "months": policy.months,
+        "latest": policy.latest,
+        "level_weights": {level.value: policy.weight(level) for level in Level},
+        "counted_audits": [audit.slug for audit in publication.scores.counted],
     }

@@ -5,7 +5,15 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from handbook.export import CALENDAR_FILE, DATA_FILE, Publication, table_file
+from handbook.export import (
+    AUDITS_FILE,
+    CALENDAR_FILE,
+    DATA_FILE,
+    Publication,
+    audit_table_file,
+    table_file,
+)
+from handbook.export.audits import audit_table_bytes, audits_bytes
 from handbook.export.calendar import calendar_bytes
 from handbook.export.data import data_bytes
 from handbook.export.table import table_bytes
@@ -19,6 +27,11 @@ def export_files(publication: Publication, stamp: datetime) -> dict[str, bytes]:
     }
     languages = publication.handbook.languages
     files.update({table_file(lang): table_bytes(publication, lang) for lang in languages})
+    if publication.handbook.audits:
+        files[AUDITS_FILE] = audits_bytes(publication)
+        files.update(
+            {audit_table_file(lang): audit_table_bytes(publication, lang) for lang in languages}
+        )
     return files
 
 

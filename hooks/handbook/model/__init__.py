@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+from handbook.model.audits import Audit
 from handbook.model.glossary import Glossary
 from handbook.model.languages import Languages, plural_category
 
@@ -108,6 +109,8 @@ class Phase:
     standards: tuple[Standard, ...]
     source_path: str
     is_principles: bool = False
+    removed: tuple[str, ...] = ()
+    """IDs of standards taken out of the phase: audits that name them keep their history."""
 
     def standards_of(self, step_id: str | None) -> tuple[Standard, ...]:
         return tuple(s for s in self.standards if s.step == step_id)
@@ -115,7 +118,7 @@ class Phase:
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """Translated names of the qualities and of the owner roles that standards refer to.
+    """Translated names of the qualities, owner roles and audit kinds the data refers to.
 
     ``github`` names, per owner role, the GitHub users and teams (``@user``, ``@org/team``)
     who review its standards: ``.github/CODEOWNERS`` and the review reminders come from it.
@@ -124,6 +127,8 @@ class Vocabulary:
     qualities: dict[str, Text]
     owners: dict[str, Text]
     github: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    audit_kinds: dict[str, Text] = field(default_factory=dict)
+    """The kinds of audit visit (internal, mystery-shopper…) that audit files name."""
 
 
 @dataclass(frozen=True)
@@ -171,6 +176,7 @@ class Handbook:
     labels: Labels
     languages: Languages
     glossary: Glossary = field(default_factory=Glossary)
+    audits: tuple[Audit, ...] = ()
 
     @property
     def principles(self) -> tuple[Phase, ...]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from handbook.model import Level, StandardType
+from handbook.model.audits import Result
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 STANDARD_ID_PATTERN = r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$"
@@ -19,8 +20,8 @@ GITHUB_HANDLE_PATTERN = r"^@[A-Za-z0-9](-?[A-Za-z0-9])*(/[A-Za-z0-9_-]+)?$"
 
 @dataclass(frozen=True)
 class Field:
-    """One key of a record. ``kind`` is slug, id, int, text, choice, date, slugs, records,
-    word (one plain text, in no particular language) or words (a list of them)."""
+    """One key of a record. ``kind`` is slug, id, ids, int, text, choice, date, slugs,
+    records, word (one plain text, in no particular language) or words (a list of them)."""
 
     name: str
     kind: str
@@ -97,6 +98,32 @@ PHASE = Record(
         Field("summary", "text", "one or two sentences on what the phase covers"),
         Field("steps", "records", "the steps of the phase, in time order", record=STEP),
         Field("standards", "records", "the standards of the phase", record=STANDARD),
+        Field(
+            "removed",
+            "ids",
+            "IDs of standards taken out of this phase; audits that name them keep their history",
+            required=False,
+        ),
+    ),
+)
+
+AUDIT_RESULT = Record(
+    "audit result",
+    (
+        Field("standard", "id", "the ID of the standard observed, e.g. CHK-01"),
+        Field("result", "choice", "what was observed", choices=tuple(r.value for r in Result)),
+        Field("note", "word", "what the auditor saw, plain text in any language", required=False),
+    ),
+)
+
+AUDIT = Record(
+    "audit",
+    (
+        Field("date", "date", "the day of the visit, YYYY-MM-DD; not in the future"),
+        Field("kind", "slug", "the kind of visit, from vocabulary.yaml audit_kinds"),
+        Field("auditor", "word", "who audited: a name, a team or a firm"),
+        Field("location", "word", "where, when the organisation has several sites", required=False),
+        Field("results", "records", "one entry per standard observed", record=AUDIT_RESULT),
     ),
 )
 

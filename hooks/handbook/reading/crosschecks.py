@@ -107,3 +107,18 @@ def check_owner(owner: str, place: Place, vocabulary: Vocabulary, problems: list
                 + ", ".join(sorted(vocabulary.owners))
             )
         )
+
+
+def check_removed(removed: dict[str, Place], ids: Registry, problems: list[Problem]) -> None:
+    """A removed ID names a standard that is gone; one still in use would make the audits of
+    the old standard count for the new one."""
+    for standard_id, place in removed.items():
+        current = ids.first.get(standard_id)
+        if current is not None:
+            problems.append(
+                place.error(
+                    f"standard '{standard_id}' is listed under 'removed' but is a standard at "
+                    f"{current.path}:{current.line}; take it out of 'removed', or give the "
+                    "standard a new ID"
+                )
+            )

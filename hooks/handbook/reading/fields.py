@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import TypeVar
 
 from handbook.model import Text
 from handbook.model.languages import Languages, english_name, locale_of
@@ -26,6 +28,7 @@ from handbook.reading.wording import Wording
 from handbook.reading.yamlsource import KIND_NAMES, Node
 
 BASED_ON = "based_on"
+T = TypeVar("T")
 
 
 def read_record(node: Node, record: Record, problems: list[Problem]) -> dict[str, Node] | None:
@@ -46,6 +49,26 @@ def read_record(node: Node, record: Record, problems: list[Problem]) -> dict[str
             problems.append(
                 node.place.error(f"{record.name} is missing '{field.name}': {field.help}")
             )
+    return found
+
+
+def read_field(
+    values: dict[str, Node],
+    record: Record,
+    name: str,
+    reader: Callable[[Node, Field, list[Problem]], T | None],
+    problems: list[Problem],
+) -> T | None:
+    """Read the field ``name`` of ``record`` with its reader; None when absent or wrong."""
+    node = values.get(name)
+    if node is None:
+        return None
+    return reader(node, contract_field(record, name), problems)
+
+
+def contract_field(record: Record, name: str) -> Field:
+    found = record.field(name)
+    assert found is not None, f"{record.name} has no field {name}"
     return found
 
 
@@ -76,6 +99,17 @@ def read_string(node: Node, field: Field, problems: list[Problem]) -> str | None
         problems.append(node.place.error(f"'{field.name}' is empty"))
         return None
     return node.scalar
+
+
+def read_word(node: Node, field: Field, problems: list[Problem]) -> str | None:
+    """A plain text in no particular language (a name, an auditor's note), on one line."""
+    value = read_string(node, field, problems)
+    if value is None:
+        return None
+    faults = text_faults(value)
+    for fault in faults:
+        problems.append(node.place.error(f"'{field.name}' {fault}"))
+    return None if faults else " ".join(value.split())
 
 
 def read_slug(node: Node, field: Field, problems: list[Problem]) -> str | None:
@@ -138,7 +172,13 @@ def read_int(node: Node, field: Field, problems: list[Problem]) -> int | None:
     return value
 
 
-def read_date(node: Node, field: Field, problems: list[Problem], today: date) -> date | None:
+def read_date(
+    node: Node,
+    field: Field,
+    problems: list[Problem],
+    today: date,
+    future: str = "a review cannot be in the future",
+) -> date | None:
     if node.kind not in {"date", "str"}:
         problems.append(_wrong_kind(node, field, "a date written YYYY-MM-DD"))
         return None
@@ -157,8 +197,7 @@ def read_date(node: Node, field: Field, problems: list[Problem], today: date) ->
     if value > today:
         problems.append(
             node.place.error(
-                f"{field.name} {value.isoformat()} is after today ({today.isoformat()}); "
-                "a review cannot be in the future"
+                f"{field.name} {value.isoformat()} is after today ({today.isoformat()}); " + future
             )
         )
         return None
@@ -171,6 +210,14 @@ def read_slugs(node: Node, field: Field, problems: list[Problem]) -> list[tuple[
         return []
     slugs = [(read_slug(item, field, problems), item.place) for item in node.items]
     return [(slug, place) for slug, place in slugs if slug is not None]
+
+
+def read_ids(node: Node, field: Field, problems: list[Problem]) -> list[tuple[str, Place]]:
+    if node.kind != "seq":
+        problems.append(_wrong_kind(node, field, "a list, e.g. [ABC-07, ABC-09]"))
+        return []
+    ids = [(read_id(item, field, problems), item.place) for item in node.items]
+    return [(found, place) for found, place in ids if found is not None]
 
 
 @dataclass(frozen=True)

@@ -96,8 +96,46 @@ OPTIONAL_WORDS: dict[str, str] = {
 """Words a handbook may leave out: added after handbooks were started, they show in English
 (``site.preview``) until ``labels.yaml`` has them."""
 
+AUDIT_WORDS: dict[str, tuple[str, str]] = {
+    "pass": ("audit result: the standard was met", "pass"),
+    "fail": ("audit result: the standard was not met", "fail"),
+    "not-applicable": ("audit result: could not be observed", "not applicable"),
+    "last_audit": ("card: the last audit result; {date} and {result}", "last {date} ({result})"),
+    "failing_repeatedly": ("a standard failed in its two most recent audits", "Failing repeatedly"),
+    "failing_repeatedly_heading": (
+        "review dashboard: heading of the standards failing repeatedly",
+        "Standards failing repeatedly",
+    ),
+    "failing_repeatedly_advice": (
+        "review dashboard: what to do with standards failing repeatedly",
+        "These standards failed in their two most recent audits: review them with the team, "
+        "even where the review date is still current.",
+    ),
+    "audit": ("heading: one audit visit", "Audit"),
+    "date": ("heading: the day of an audit", "Date"),
+    "audit_kind": ("heading: the kind of audit, e.g. mystery shopper", "Kind of audit"),
+    "auditor": ("heading: who audited", "Auditor"),
+    "location": ("heading: where the audit took place", "Location"),
+    "result": ("heading: an audit result", "Result"),
+    "note": ("heading: the auditor's note", "Note"),
+}
+"""The words of audits: a handbook started before audits existed shows them in English
+until its ``labels.yaml`` has them (help text, English)."""
+
+AUDIT_COUNTS: dict[str, tuple[str, dict[str, str]]] = {
+    "passed_of_audits": (
+        "card: how many of the audits that count the standard passed; {passed} and {count}",
+        {"one": "Passed {passed} of {count} audit", "other": "Passed {passed} of {count} audits"},
+    ),
+}
+"""Words with a number for audits, with their English forms (see ``AUDIT_WORDS``)."""
+
+COUNT_SLOTS: dict[str, frozenset[str]] = {"passed_of_audits": frozenset({"passed"})}
+"""Slots a word with a number may hold besides ``{count}``."""
+
 SLOTS: dict[str, frozenset[str]] = {
     "preview_fix": frozenset({"command"}),
+    "last_audit": frozenset({"date", "result"}),
     "as_of": frozenset({"date"}),
     "changes_since": frozenset({"date"}),
     "no_changes": frozenset({"date"}),
@@ -130,18 +168,19 @@ def load_labels(path: Path, texts: TextReader, problems: list[Problem]) -> Label
     words: dict[str, Text] = {}
     counts: dict[str, Count] = {}
     known = (*WORDS, *COUNTS)
+    optional = (*OPTIONAL_WORDS, *AUDIT_WORDS, *AUDIT_COUNTS)
     for key, key_place, value in node.entries:
-        if key in WORDS or key in OPTIONAL_WORDS:
-            help_text = WORDS.get(key) or OPTIONAL_WORDS[key]
+        if key in WORDS or key in OPTIONAL_WORDS or key in AUDIT_WORDS:
+            help_text = WORDS.get(key) or OPTIONAL_WORDS.get(key) or AUDIT_WORDS[key][0]
             text = texts(value, Field(key, "text", help_text), problems)
             if text is not None and _slots_kept(key, value, problems):
                 words[key] = text
-        elif key in COUNTS:
+        elif key in COUNTS or key in AUDIT_COUNTS:
             count = _read_count(key, value, texts, problems)
             if count is not None:
                 counts[key] = count
         else:
-            hint = did_you_mean(key, (*known, *OPTIONAL_WORDS))
+            hint = did_you_mean(key, (*known, *optional))
             problems.append(
                 key_place.error(
                     f"unknown word '{key}' in {LABELS_FILE}; {hint}"
@@ -155,6 +194,11 @@ def load_labels(path: Path, texts: TextReader, problems: list[Problem]) -> Label
             problems.append(
                 node.place.error(f"{LABELS_FILE} is missing '{key}' ({help_text}); add it")
             )
+    source = texts.languages.source
+    for key, (_, english) in AUDIT_WORDS.items():
+        words.setdefault(key, Text({source: english}, source))
+    for key, (_, forms) in AUDIT_COUNTS.items():
+        counts.setdefault(key, Count({source: forms}, source))
     return Labels(words, counts)
 
 
@@ -226,6 +270,8 @@ def _read_forms(
     name = english_name(language)
     needed = plural_categories(language)
     listed = ", ".join(sorted(needed))
+    extra = COUNT_SLOTS.get(key, frozenset())
+    allowed = " and ".join(f"{{{slot}}}" for slot in ("count", *sorted(extra)))
     if node.kind != "map":
         problems.append(
             node.place.error(
@@ -244,13 +290,13 @@ def _read_forms(
             )
         elif value.kind not in SCALAR_KINDS or not value.scalar.strip():
             problems.append(value.place.error(f"the {name} '{key}' ({category}) must be text"))
-        elif not _slots(value.scalar) <= {"count"} or (
-            category == "other" and "count" not in _slots(value.scalar)
+        elif not _slots(value.scalar) <= {"count", *extra} or (
+            category == "other" and not {"count", *extra} <= _slots(value.scalar)
         ):
             problems.append(
                 value.place.error(
-                    f"the {name} '{key}' ({category}) may contain only {{count}}, and the "
-                    "'other' form must contain it"
+                    f"the {name} '{key}' ({category}) may contain only {allowed}, and the "
+                    f"'other' form must contain {'them' if extra else 'it'}"
                 )
             )
         else:

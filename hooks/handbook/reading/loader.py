@@ -14,7 +14,8 @@ from pathlib import Path
 from handbook.model import Handbook, Labels, Phase
 from handbook.model.languages import Languages
 from handbook.model.review import ReviewPolicy
-from handbook.reading.crosschecks import unique_orders, unique_standard_ids
+from handbook.reading.audits import AuditContext, load_audits
+from handbook.reading.crosschecks import check_removed, unique_orders, unique_standard_ids
 from handbook.reading.fields import TextReader
 from handbook.reading.glossary import GLOSSARY_FILE, load_glossary
 from handbook.reading.labels import LABELS_FILE, load_labels
@@ -56,9 +57,14 @@ def data_files(folder: Path) -> list[Path]:
 
 
 def load_handbook(
-    folder: Path, policy: ReviewPolicy, languages: Languages, require_translations: bool = False
+    folder: Path,
+    policy: ReviewPolicy,
+    languages: Languages,
+    require_translations: bool = False,
+    audits: Path | None = None,
 ) -> LoadResult:
-    """Load every file of ``folder``: the glossary, the vocabulary, the labels and the phases."""
+    """Load every file of ``folder``: the glossary, the vocabulary, the labels and the phases;
+    then, with ``audits``, every audit file of that folder against them."""
     problems: list[Problem] = []
     glossary = load_glossary(folder / GLOSSARY_FILE, languages, problems)
     texts = TextReader(languages, require_translations, Wording(glossary))
@@ -70,11 +76,25 @@ def load_handbook(
         phase = load_phase_file(path, context, problems)
         if phase is not None:
             phases.append(phase)
+    check_removed(context.removed, context.ids, problems)
+    visits = () if audits is None else load_audits(audits, _audit_context(context), problems)
     problems.sort()
     if any(p.severity is Severity.ERROR for p in problems):
         return LoadResult(None, problems)
     phases.sort(key=lambda p: (p.order, p.slug))
-    return LoadResult(Handbook(tuple(phases), vocabulary, labels, languages, glossary), problems)
+    handbook = Handbook(tuple(phases), vocabulary, labels, languages, glossary, visits)
+    return LoadResult(handbook, problems)
+
+
+def _audit_context(phases: FileContext) -> AuditContext:
+    """Audits are checked against every ID a phase file gave, even one with a mistake of its
+    own, so a typo in a phase does not also fill the audits with errors."""
+    return AuditContext(
+        standards=phases.ids.first.keys(),
+        removed={standard_id: place.path for standard_id, place in phases.removed.items()},
+        kinds=phases.vocabulary.audit_kinds,
+        today=phases.policy.today,
+    )
 
 
 def labels_alone(folder: Path, languages: Languages) -> Labels | None:

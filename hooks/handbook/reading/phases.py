@@ -7,15 +7,13 @@ itself (unique IDs, the vocabulary, the phase's steps) is checked by ``crosschec
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import TypeVar
 
 from handbook.model import Level, Phase, Standard, StandardType, Step, Vocabulary
 from handbook.model.review import ReviewPolicy
-from handbook.reading.contract import PHASE, STANDARD, STEP, Field, Record
+from handbook.reading.contract import PHASE, STANDARD, STEP
 from handbook.reading.crosschecks import (
     Registry,
     check_file_name,
@@ -26,19 +24,20 @@ from handbook.reading.crosschecks import (
 )
 from handbook.reading.fields import (
     TextReader,
+    contract_field,
     read_choice,
     read_date,
+    read_field,
     read_id,
+    read_ids,
     read_int,
     read_record,
     read_slug,
     read_slugs,
 )
 from handbook.reading.fingerprints import SCALAR_KINDS, outdated_warnings
-from handbook.reading.problems import Problem, Severity, display_path
+from handbook.reading.problems import Place, Problem, Severity, display_path
 from handbook.reading.yamlsource import Node, read_yaml
-
-T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -51,6 +50,8 @@ class FileContext:
     texts: TextReader
     ids: Registry
     orders: Registry
+    removed: dict[str, Place] = field(default_factory=dict)
+    """The IDs phase files list under ``removed``, with where each first stands."""
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,7 @@ def load_phase_file(path: Path, context: FileContext, problems: list[Problem]) -
     values = read_record(node, PHASE, problems)
     if values is None:
         return None
-    slug = _field(values, PHASE, "phase", read_slug, problems)
+    slug = read_field(values, PHASE, "phase", read_slug, problems)
     if slug is not None:
         check_file_name(slug, values["phase"].place, path, problems)
     steps = _read_steps(values.get("steps"), context, problems)
@@ -83,40 +84,33 @@ def load_phase_file(path: Path, context: FileContext, problems: list[Problem]) -
         _StandardContext(slug or path.stem, {step.id for step in steps}, context),
         problems,
     )
-    kind = _field(values, PHASE, "kind", read_choice, problems) or "phase"
-    order = _field(values, PHASE, "order", read_int, problems)
+    kind = read_field(values, PHASE, "kind", read_choice, problems) or "phase"
+    order = read_field(values, PHASE, "order", read_int, problems)
     if order is not None:
         context.orders.add(str(order), values["order"].place, problems)
-    title = _field(values, PHASE, "title", context.texts, problems)
-    summary = _field(values, PHASE, "summary", context.texts, problems)
+    title = read_field(values, PHASE, "title", context.texts, problems)
+    summary = read_field(values, PHASE, "summary", context.texts, problems)
+    removed = read_field(values, PHASE, "removed", read_ids, problems) or []
+    for standard_id, place in removed:
+        context.removed.setdefault(standard_id, place)
     if _has_new_errors(problems, before) or None in (slug, order, title, summary):
         return None
     assert slug is not None and order is not None and title is not None and summary is not None
-    return Phase(slug, order, title, summary, steps, standards, shown, kind == "principles")
+    return Phase(
+        slug,
+        order,
+        title,
+        summary,
+        steps,
+        standards,
+        shown,
+        kind == "principles",
+        tuple(dict.fromkeys(i for i, _ in removed)),
+    )
 
 
 def _has_new_errors(problems: list[Problem], before: int) -> bool:
     return any(p.severity is Severity.ERROR for p in problems[before:])
-
-
-def _field(
-    values: dict[str, Node],
-    record: Record,
-    name: str,
-    reader: Callable[[Node, Field, list[Problem]], T | None],
-    problems: list[Problem],
-) -> T | None:
-    """Read the field ``name`` of ``record`` with its reader; None when absent or wrong."""
-    node = values.get(name)
-    if node is None:
-        return None
-    return reader(node, _contract(record, name), problems)
-
-
-def _contract(record: Record, name: str) -> Field:
-    found = record.field(name)
-    assert found is not None, f"{record.name} has no field {name}"
-    return found
 
 
 def _records(node: Node | None, name: str, problems: list[Problem]) -> tuple[Node, ...]:
@@ -137,10 +131,10 @@ def _read_steps(
         values = read_record(item, STEP, problems)
         if values is None:
             continue
-        step_id = _field(values, STEP, "id", read_slug, problems)
-        title = _field(values, STEP, "title", context.texts, problems)
+        step_id = read_field(values, STEP, "id", read_slug, problems)
+        title = read_field(values, STEP, "title", context.texts, problems)
         qualities = (
-            read_slugs(values["qualities"], _contract(STEP, "qualities"), problems)
+            read_slugs(values["qualities"], contract_field(STEP, "qualities"), problems)
             if ("qualities" in values)
             else []
         )
@@ -177,20 +171,20 @@ def _read_standard(
 ) -> Standard | None:
     before = len(problems)
     file = context.file
-    standard_id = _field(values, STANDARD, "id", read_id, problems)
-    step = _field(values, STANDARD, "step", read_slug, problems)
+    standard_id = read_field(values, STANDARD, "id", read_id, problems)
+    step = read_field(values, STANDARD, "step", read_slug, problems)
     if step is not None:
         check_step(step, values["step"].place, context.step_ids, problems)
-    owner = _field(values, STANDARD, "owner", read_slug, problems)
+    owner = read_field(values, STANDARD, "owner", read_slug, problems)
     if owner is not None:
         check_owner(owner, values["owner"].place, file.vocabulary, problems)
-    kind = _field(values, STANDARD, "type", read_choice, problems)
-    level = _field(values, STANDARD, "level", read_choice, problems)
+    kind = read_field(values, STANDARD, "type", read_choice, problems)
+    level = read_field(values, STANDARD, "level", read_choice, problems)
     reviewed = partial(read_date, today=file.policy.today)
-    last_reviewed = _field(values, STANDARD, "last_reviewed", reviewed, problems)
-    months = _field(values, STANDARD, "review_months", read_int, problems)
-    text = _field(values, STANDARD, "text", file.texts, problems)
-    check = _field(values, STANDARD, "check", file.texts, problems)
+    last_reviewed = read_field(values, STANDARD, "last_reviewed", reviewed, problems)
+    months = read_field(values, STANDARD, "review_months", read_int, problems)
+    text = read_field(values, STANDARD, "text", file.texts, problems)
+    check = read_field(values, STANDARD, "check", file.texts, problems)
     if (
         _has_new_errors(problems, before)
         or standard_id is None

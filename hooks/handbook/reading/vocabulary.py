@@ -3,6 +3,7 @@
 The keys are what phase files write; the names are what readers see, in every language.
 Whether a phase refers to a key that is here is checked in ``crosschecks``. An owner role may
 also name its people on GitHub (``github: ["@example/front-office"]``), beside its names.
+``audit_kinds`` is optional: a handbook without audits need not name any.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ VOCABULARY_SECTIONS = {
     "qualities": "the service qualities steps refer to",
     "owners": "the roles accountable for standards",
 }
+AUDIT_KINDS = "audit_kinds"
+OPTIONAL_SECTIONS = {AUDIT_KINDS: "the kinds of audit visit files in audits/ name"}
 GITHUB = "github"
 """The key of an owner role that lists its GitHub users and teams."""
 
@@ -32,7 +35,9 @@ def load_vocabulary(path: Path, texts: TextReader, problems: list[Problem]) -> V
     shown = display_path(path)
     node, found = read_yaml(path, shown)
     problems.extend(found)
-    sections: dict[str, dict[str, Text]] = {name: {} for name in VOCABULARY_SECTIONS}
+    sections: dict[str, dict[str, Text]] = {
+        name: {} for name in (*VOCABULARY_SECTIONS, *OPTIONAL_SECTIONS)
+    }
     if node is None:
         return Vocabulary({}, {})
     problems.extend(outdated_warnings(node, texts.languages))
@@ -41,11 +46,11 @@ def load_vocabulary(path: Path, texts: TextReader, problems: list[Problem]) -> V
         return Vocabulary({}, {})
     given = {key: value for key, _, value in node.entries}
     for key, key_place, _ in node.entries:
-        if key not in VOCABULARY_SECTIONS:
+        if key not in VOCABULARY_SECTIONS and key not in OPTIONAL_SECTIONS:
             problems.append(
                 key_place.error(
                     f"unknown key '{key}' in the vocabulary; allowed keys: "
-                    + ", ".join(VOCABULARY_SECTIONS)
+                    + ", ".join((*VOCABULARY_SECTIONS, *OPTIONAL_SECTIONS))
                 )
             )
     github: dict[str, tuple[str, ...]] = {}
@@ -56,7 +61,12 @@ def load_vocabulary(path: Path, texts: TextReader, problems: list[Problem]) -> V
             sections[name] = _read_terms(given[name], name, texts, problems, github)
         else:
             sections[name] = _read_terms(given[name], name, texts, problems)
-    return Vocabulary(sections["qualities"], sections["owners"], github)
+    for name in OPTIONAL_SECTIONS:
+        if name in given:
+            sections[name] = _read_terms(given[name], name, texts, problems)
+    return Vocabulary(
+        sections["qualities"], sections["owners"], github, audit_kinds=sections[AUDIT_KINDS]
+    )
 
 
 def _read_terms(

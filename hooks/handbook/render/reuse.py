@@ -16,7 +16,13 @@ from handbook.model import Phase
 from handbook.render.phase import phase_page
 from handbook.render.view import View
 
-TEMPLATES = ("standard-card.html", "badge.html", "translated-block.html", "qualities.html")
+TEMPLATES = (
+    "standard-card.html",
+    "badge.html",
+    "translated-block.html",
+    "qualities.html",
+    "audit-line.html",
+)
 """Every template a phase page renders."""
 
 
@@ -36,6 +42,7 @@ class PhasePages:
             handbook.vocabulary,
             handbook.languages,
             view.templates.current(TEMPLATES),
+            _audit_lines(phase, view),
         )
         key = (phase.slug, view.language)
         kept = self._pages.get(key)
@@ -44,6 +51,15 @@ class PhasePages:
         page = phase_page(phase, view)
         self._pages[key] = (made_from, page)
         return page
+
+
+def _audit_lines(phase: Phase, view: View) -> tuple[object, ...]:
+    """What the cards' audit lines show: compared instead of the audits themselves, which
+    hold every result of every phase."""
+    if view.scores is None:
+        return ()
+    found = (view.scores.of(standard) for standard in phase.standards)
+    return tuple(score.summary if score is not None else None for score in found)
 
 
 @functools.cache

@@ -41,6 +41,8 @@ class DueRow(Row):
     status: ReviewStatus
     next_review: Markup
     badge: Markup
+    failing: bool = False
+    """Failed in its two most recent audits: to review whatever its date says."""
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,7 @@ def review_dashboard(handbook: Handbook, view: View) -> str:
     parts = [
         view.render("review-as-of.html", as_of=_as_of(view)),
         _counts(dues, view),
+        *_failing_repeatedly(handbook, dues, view, badges),
         f"## {md_text(view.label('downloads'))} {{#downloads}}",
         _downloads(view),
         f"## {md_text(view.label('by_phase'))} {{#by-phase}}",
@@ -84,6 +87,21 @@ def review_dashboard(handbook: Handbook, view: View) -> str:
                 _due_table(handbook, owned, view, badges),
             ]
     return "\n\n".join(parts) + "\n"
+
+
+def _failing_repeatedly(
+    handbook: Handbook, dues: list[Due], view: View, badges: dict[date, Markup]
+) -> list[str]:
+    """The section of the standards that failed their two most recent audits, if any."""
+    scores = view.scores
+    failing = [d for d in dues if scores is not None and scores.failing_repeatedly(d.standard)]
+    if not failing:
+        return []
+    return [
+        f"## {md_text(view.label('failing_repeatedly_heading'))} {{#failing-repeatedly}}",
+        f"<p>{escape(view.label('failing_repeatedly_advice'))}</p>",
+        _due_table(handbook, failing, view, badges),
+    ]
 
 
 def review_summary(handbook: Handbook, view: View, dashboard: str) -> Markup:
@@ -188,6 +206,7 @@ def _due_table(
                 status=due.status,
                 next_review=view.date(due.next_review),
                 badge=badges[due.next_review],
+                failing=view.scores is not None and view.scores.failing_repeatedly(due.standard),
             )
         )
     return view.render("review-table.html", rows=rows)

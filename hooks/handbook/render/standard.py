@@ -54,4 +54,25 @@ def standard_card(standard: Standard, view: View) -> Markup:
         badge=badge(standard, view),
         text=translated_block(standard.text, view, "hb-standard__text"),
         check=translated_block(standard.check, view, "hb-check-text"),
+        audit=audit_line(standard, view),
+    )
+
+
+def audit_line(standard: Standard, view: View) -> Markup:
+    """ "Passed 3 of 4 audits · last 14 Nov 2026 (fail)", flagged when failing repeatedly;
+    nothing for a standard no audit that counts has observed."""
+    found = view.scores.of(standard) if view.scores is not None else None
+    if found is None:
+        return Markup("")
+    tally, last = found.tally, found.last
+    result = last.result.result.value
+    passed_of = view.count("passed_of_audits", tally.judged) if tally.judged else ""
+    return view.render(
+        "audit-line.html",
+        failing=found.failing_repeatedly,
+        passed_of=passed_of.replace("{passed}", view.number(tally.passed)),
+        last_result=result,
+        last=Markup.escape(view.label("last_audit"))
+        .replace("{result}", view.label(result))
+        .replace("{date}", view.date(last.audit.date)),
     )

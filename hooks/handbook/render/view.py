@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from handbook.model import Handbook, Text
 from handbook.model.review import ReviewPolicy
+from handbook.model.scores import Scores
 from handbook.render.formats import local_date, local_number
 from handbook.render.fragments import Templates
 
@@ -50,6 +51,8 @@ class View:
     """Relative link from this page to the site root ("../../" or ""), for the exports."""
     templates: Templates = field(default_factory=Templates)
     """The site's fragment templates; by default the package's own, without overrides."""
+    scores: Scores | None = None
+    """The audits' figures; None leaves the audit lines out."""
 
     def render(self, template: str, **values: Any) -> Markup:
         """The fragment ``template`` filled with ``values``; every template also gets the
@@ -70,6 +73,9 @@ class View:
         """A number with its noun in the form the reader's language needs (CLDR plurals)."""
         number = local_number(count, self.language)
         return self.handbook.labels.counts[key].get(self.language, count, number)
+
+    def number(self, value: int) -> str:
+        return local_number(value, self.language)
 
     def count_html(self, key: str, count: int) -> Markup:
         """:meth:`count` as HTML, the number in bold: the figure a dashboard is read for."""

@@ -34,6 +34,9 @@ EXCLUDED_CLASSES = (
     # whenever it was among the results.
     "hb-levels",
     "hb-review-table",
+    # The audit line of every card: the same few words on each card, so a search for
+    # "passed" or a date would list every audited standard.
+    "hb-standard__audit",
 )
 """Elements inside the page's text that search leaves out (Pagefind and the word lists)."""
 

@@ -27,6 +27,7 @@ from handbook.model.changes import compare
 from handbook.model.languages import Languages, english_name
 from handbook.model.review import build_today
 from handbook.model.status import translation_status
+from handbook.reading.audits import audit_files
 from handbook.reading.glossary import docs_warnings
 from handbook.reading.loader import data_files, load_handbook
 from handbook.reading.problems import HandbookError, Place, Problem, display_path
@@ -70,19 +71,24 @@ def _targets(
     targets: dict[Path, set[str] | None] = {}
     missing: list[Problem] = []
     for given in map(Path, paths):
-        if given.is_dir():
+        if given.is_dir() and given.resolve() == settings.audits.resolve():
+            targets[settings.standards] = None
+        elif given.is_dir():
             targets[given] = None
-        elif given.is_file() and given.resolve() not in {
-            path.resolve() for path in data_files(given.parent)
-        }:
-            missing.append(
-                Place(display_path(given)).error(
-                    "not a handbook file: the checker reads the .yaml files of the data folder "
-                    "(the phases, vocabulary.yaml, labels.yaml and glossary.yaml)"
-                )
-            )
         elif given.is_file():
-            chosen = targets.setdefault(given.parent, set())
+            in_audits = given.resolve().parent == settings.audits.resolve()
+            folder = settings.standards if in_audits else given.parent
+            readable = audit_files(settings.audits) if in_audits else data_files(folder)
+            if given.resolve() not in {path.resolve() for path in readable}:
+                missing.append(
+                    Place(display_path(given)).error(
+                        "not a handbook file: the checker reads the .yaml files of the data "
+                        "folder (the phases, vocabulary.yaml, labels.yaml and glossary.yaml) "
+                        f"and of the audits folder ({display_path(settings.audits)})"
+                    )
+                )
+                continue
+            chosen = targets.setdefault(folder, set())
             if chosen is not None:
                 chosen.add(display_path(given))
         else:
@@ -101,14 +107,16 @@ def run_check(
     targets, problems = _targets(paths, settings)
     files = 0
     for folder, shown in targets.items():
+        audits = settings.audits if folder == settings.standards else None
         result = load_handbook(
-            folder, settings.policy, settings.languages, settings.require_translations
+            folder, settings.policy, settings.languages, settings.require_translations, audits
         )
+        read = [*data_files(folder), *(audit_files(audits) if audits else ())]
         if shown is None:
             problems += result.problems
-            files += len(data_files(folder))
+            files += len(read)
         else:
-            data = {display_path(path) for path in data_files(folder)}
+            data = {display_path(path) for path in read}
             problems += [p for p in result.problems if p.path in shown or p.path not in data]
             files += len(shown)
     if not paths:  # the whole handbook: its hand-written pages too, for the glossary's words
@@ -212,7 +220,9 @@ def translations_import(args: argparse.Namespace) -> int:
 
 def _loaded(settings: Settings) -> Handbook | None:
     """The handbook of ``settings``; None after printing every error that stops it."""
-    result = load_handbook(settings.standards, settings.policy, settings.languages)
+    result = load_handbook(
+        settings.standards, settings.policy, settings.languages, audits=settings.audits
+    )
     if result.handbook is None:
         write(text_report(Outcome(tuple(result.errors), 0)))
     return result.handbook
@@ -341,7 +351,9 @@ def _publication(config: str) -> Publication | None:
         )
         return None
     directory_urls = bool(site.get("use_directory_urls", True))
-    return Publication(handbook, settings.policy, site_url, settings.phase_pages, directory_urls)
+    return Publication(
+        handbook, settings.policy, site_url, settings.phase_pages, directory_urls, settings.scoring
+    )
 
 
 def init(args: argparse.Namespace) -> int:

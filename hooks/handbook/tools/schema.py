@@ -15,6 +15,7 @@ from typing import Any
 
 from handbook.model.languages import Languages, english_name, plural_categories
 from handbook.reading.contract import (
+    AUDIT,
     FINGERPRINT_PATTERN,
     GITHUB_HANDLE_PATTERN,
     GLOSSARY_ENTRY,
@@ -26,8 +27,8 @@ from handbook.reading.contract import (
 )
 from handbook.reading.fields import BASED_ON
 from handbook.reading.glossary import CONCEPTS, CONCEPTS_HELP
-from handbook.reading.labels import COUNTS, OPTIONAL_WORDS, WORDS
-from handbook.reading.vocabulary import GITHUB, VOCABULARY_SECTIONS
+from handbook.reading.labels import AUDIT_COUNTS, AUDIT_WORDS, COUNTS, OPTIONAL_WORDS, WORDS
+from handbook.reading.vocabulary import GITHUB, OPTIONAL_SECTIONS, VOCABULARY_SECTIONS
 
 DIALECT = "http://json-schema.org/draft-07/schema#"
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
@@ -36,6 +37,7 @@ SCHEMA_FILES = (
     "vocabulary.schema.json",
     "labels.schema.json",
     "glossary.schema.json",
+    "audit.schema.json",
 )
 
 Schema = dict[str, Any]
@@ -106,6 +108,7 @@ def field_schema(field: Field) -> Schema:
         "choice": {"type": "string", "enum": list(field.choices)},
         "date": {"type": "string", "pattern": DATE_PATTERN, "format": "date"},
         "slugs": {"type": "array", "items": {"type": "string", "pattern": SLUG_PATTERN}},
+        "ids": {"type": "array", "items": {"type": "string", "pattern": STANDARD_ID_PATTERN}},
         "word": {"type": "string", "minLength": 1},
         "words": {"type": "array", "items": {"type": "string", "minLength": 1}},
         "records": {
@@ -166,7 +169,7 @@ def vocabulary_schema(languages: Languages) -> Schema:
                 "$ref": f"#/definitions/{'owner' if name == 'owners' else 'text'}"
             },
         }
-        for name, help_text in VOCABULARY_SECTIONS.items()
+        for name, help_text in {**VOCABULARY_SECTIONS, **OPTIONAL_SECTIONS}.items()
     }
     text = text_schema(languages)
     people: Schema = {
@@ -179,7 +182,7 @@ def vocabulary_schema(languages: Languages) -> Schema:
     return {
         "$schema": DIALECT,
         "title": "Vocabulary of the service-standards handbook",
-        "description": "The qualities and owner roles that phase files refer to.",
+        "description": "The qualities, owner roles and audit kinds the data files refer to.",
         **closed_object(sections, list(VOCABULARY_SECTIONS)),
         "definitions": {"text": text, "owner": owner},
     }
@@ -189,11 +192,18 @@ def labels_schema(languages: Languages) -> Schema:
     """The schema of ``standards/labels.yaml``: the handbook's own words."""
     words = {
         key: {"description": help_text, "$ref": "#/definitions/text"}
-        for key, help_text in {**WORDS, **OPTIONAL_WORDS}.items()
+        for key, help_text in {
+            **WORDS,
+            **OPTIONAL_WORDS,
+            **{key: help_text for key, (help_text, _) in AUDIT_WORDS.items()},
+        }.items()
     }
     counts = {
         key: {"description": help_text, "$ref": "#/definitions/count"}
-        for key, help_text in COUNTS.items()
+        for key, help_text in {
+            **COUNTS,
+            **{key: help_text for key, (help_text, _) in AUDIT_COUNTS.items()},
+        }.items()
     }
     return {
         "$schema": DIALECT,
@@ -237,6 +247,18 @@ def glossary_schema(languages: Languages) -> Schema:
     }
 
 
+def audit_schema() -> Schema:
+    """The schema of one file in ``audits/``: a visit and what it observed."""
+    definitions = {r.name: record_schema(r) for r in _nested_records(AUDIT)}
+    return {
+        "$schema": DIALECT,
+        "title": "Audit visit of the service-standards handbook",
+        "description": "One audit or mystery-shopper visit; checked by 'handbook check'.",
+        **record_schema(AUDIT),
+        "definitions": definitions,
+    }
+
+
 def schema_files(languages: Languages) -> dict[str, str]:
     """File name → content of every schema, exactly as committed under ``schema/``."""
     made = (
@@ -244,6 +266,7 @@ def schema_files(languages: Languages) -> dict[str, str]:
         vocabulary_schema(languages),
         labels_schema(languages),
         glossary_schema(languages),
+        audit_schema(),
     )
     schemas = dict(zip(SCHEMA_FILES, made, strict=True))
     return {name: json.dumps(s, indent=2, ensure_ascii=False) + "\n" for name, s in schemas.items()}
