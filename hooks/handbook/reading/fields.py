@@ -35,7 +35,9 @@ def read_record(node: Node, record: Record, problems: list[Problem]) -> dict[str
     """The fields of a mapping node by name; unknown and missing keys become problems."""
     if node.kind != "map":
         problems.append(
-            node.place.error(f"a {record.name} must be {_kind_name('map')}, not {node.describe()}")
+            node.place.error(
+                f"{_a(record.name)} must be {_kind_name('map')}, not {node.describe()}"
+            )
         )
         return None
     found: dict[str, Node] = {}
@@ -80,7 +82,12 @@ def did_you_mean(key: str, allowed: tuple[str, ...]) -> str:
 
 def _unknown_key(key: str, allowed: tuple[str, ...], where: str) -> str:
     hint = did_you_mean(key, allowed)
-    return f"unknown key '{key}' in a {where}; {hint}allowed keys: {', '.join(allowed)}"
+    return f"unknown key '{key}' in {_a(where)}; {hint}allowed keys: {', '.join(allowed)}"
+
+
+def _a(name: str) -> str:
+    """``name`` with its indefinite article: "a phase file", "an audit"."""
+    return f"{'an' if name[:1] in 'aeiou' else 'a'} {name}"
 
 
 def _kind_name(kind: str) -> str:
