@@ -8,6 +8,7 @@ an organisation replaces with its own; ``tests/test_shipped.py`` tests that one)
     project_copy(target)                      # the hotel fixture
     project_copy(target, standards)           # the hotel's pages, other data, its phase pages
     project_copy(target, content=folder)      # another handbook's content
+    project_copy(target, standards, audits=folder)  # with that folder as its audits
     build_site(target, standards, strict=False)
 """
 
@@ -45,11 +46,18 @@ folder, if any, is ignored: the tool's own are used)."""
 _ASSETS = Path(TOOL_PARTS[-1])
 
 
-def project_copy(target: Path, standards: Path | None = None, *, content: Path = HOTEL) -> Path:
+def project_copy(
+    target: Path,
+    standards: Path | None = None,
+    *,
+    content: Path = HOTEL,
+    audits: Path | None = None,
+) -> Path:
     """A project in ``target``: the tool from this repository and the handbook of ``content``.
 
     With ``standards``, that folder is the data instead of the content's own, and the phase
-    pages are written for its phase files (``write_phase_pages``).
+    pages are written for its phase files (``write_phase_pages``). With ``audits``, that
+    folder becomes the project's ``audits/``.
     """
     target.mkdir(parents=True, exist_ok=True)
     data = handbook_setting(content, "standards")
@@ -58,6 +66,8 @@ def project_copy(target: Path, standards: Path | None = None, *, content: Path =
     _copy(standards or content / data, target / data)
     if (content / "schema").is_dir():
         _copy(content / "schema", target / "schema")
+    if audits is not None:
+        _copy(audits, target / "audits")
     for part in TOOL_PARTS:
         _copy(ROOT / part, target / part)
     if standards is not None:
@@ -136,10 +146,15 @@ def mkdocs_build(
 
 
 def build_site(
-    target: Path, standards: Path | None = None, strict: bool = True, *, content: Path = HOTEL
+    target: Path,
+    standards: Path | None = None,
+    strict: bool = True,
+    *,
+    content: Path = HOTEL,
+    audits: Path | None = None,
 ) -> Path:
     """Copy the project, build it and return the site folder; fail with MkDocs' output."""
-    project = project_copy(target, standards, content=content)
+    project = project_copy(target, standards, content=content, audits=audits)
     result = mkdocs_build(project, strict=strict)
     if result.returncode != 0:
         raise AssertionError(f"mkdocs build failed:\n{result.stdout}\n{result.stderr}")

@@ -26,6 +26,7 @@ from handbook.model.scores import ScorePolicy, Scores, score
 from handbook.reading.loader import LoadResult, load_handbook
 from handbook.render.standard import audit_line
 from handbook.render.view import View
+from handbook.tools.cli import main
 from tests.hotel import HOTEL, HOTEL_LANGUAGES, hotel_policy
 from tests.sitebuild import ROOT, TEST_DAY
 
@@ -397,3 +398,43 @@ def test_the_audit_table_has_one_row_per_result_in_its_language(handbook: Handbo
     ]
     removed = next(row for row in rows if row[5] == "OLD-01")
     assert removed[6] == "" and removed[9] == ""
+
+
+# The command line -----------------------------------------------------------------------
+
+
+def test_handbook_check_reads_the_audits_folder_and_names_one_file(
+    in_tmp: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("HANDBOOK_TODAY", TEST_DAY.isoformat())
+    shutil.copy2(HOTEL / "mkdocs.yml", in_tmp / "mkdocs.yml")
+    audited_standards(in_tmp)
+    audit_copy(in_tmp, "2026-11-20-internal.yaml", BAD_KIND)
+
+    def check(*args: str) -> tuple[int, list[str]]:
+        code = main(["check", *args])
+        captured = capsys.readouterr()
+        assert captured.err == ""
+        return code, captured.out.splitlines()
+
+    bad_kind = (
+        "audits/2026-11-20-internal.yaml:2:7: error: kind 'inspection' is not in vocabulary.yaml "
+        "audit_kinds; use one of: external, internal, mystery-shopper"
+    )
+    removed = "audits/2026-05-20-mystery-shopper.yaml:18:15: warning: standard 'OLD-01' was"
+    code, lines = check()
+    assert code == 1
+    assert lines[0].startswith(removed) and lines[1] == bad_kind
+    assert lines[-1] == "checked 13 files: 1 error, 1 warning"
+    assert check("audits/2026-11-20-internal.yaml") == (
+        1,
+        [bad_kind, "checked 1 file: 1 error, 0 warnings"],
+    )
+    assert check("audits")[1][-1] == "checked 13 files: 1 error, 1 warning"
+    assert check("standards/stay.yaml") == (0, ["checked 1 file: no problems found"])
+
+
+BAD_KIND = (
+    "date: 2026-11-20\nkind: inspection\nauditor: Quality team\n"
+    "results: [{standard: CHK-01, result: pass}]\n"
+)

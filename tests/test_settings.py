@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from handbook.glue.configfile import read_config_file
+from handbook.model import Level
 from handbook.model.review import ReviewPolicy
 from handbook.reading.problems import HandbookError
 from handbook.settings import DECLARED, read_settings, settings_of
@@ -53,6 +54,27 @@ def test_configured_values_reach_the_review_policy(monkeypatch: pytest.MonkeyPat
         ("review_months", 0, "extra.handbook.review_months is 0; use a whole number 1-12"),
         ("review_months", 13, "extra.handbook.review_months is 13; use a whole number 1-12"),
         ("review_months", 1.5, "extra.handbook.review_months is 1.5; use a whole number 1-12"),
+        ("audit_months", 0, "extra.handbook.audit_months is 0; use a whole number 1-120"),
+        ("audit_latest", -1, "extra.handbook.audit_latest is -1; use a whole number 0-100"),
+        (
+            "level_weights",
+            {"basic": 3, "premium": 1},
+            "extra.handbook.level_weights is {'basic': 3, 'premium': 1}; use a weight 0-10 for "
+            "any of the levels basic, expected, exclusive, e.g. {basic: 3, expected: 2, "
+            "exclusive: 1}",
+        ),
+        (
+            "level_weights",
+            {"basic": 11},
+            "extra.handbook.level_weights is {'basic': 11}; use a weight 0-10 for any of the "
+            "levels basic, expected, exclusive, e.g. {basic: 3, expected: 2, exclusive: 1}",
+        ),
+        (
+            "level_weights",
+            [3, 2, 1],
+            "extra.handbook.level_weights is [3, 2, 1]; use a weight 0-10 for any of the "
+            "levels basic, expected, exclusive, e.g. {basic: 3, expected: 2, exclusive: 1}",
+        ),
     ],
 )
 def test_a_wrong_review_setting_names_the_key_and_the_allowed_range(
@@ -70,6 +92,27 @@ def test_every_wrong_setting_is_reported_in_one_failure(monkeypatch: pytest.Monk
         "audit_latest, audit_months, audits, due_soon_days, editors, level_weights, phase_pages, "
         "require_translations, review_months, standards",
     ]
+
+
+def test_the_audit_settings_reach_the_scores(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HANDBOOK_TODAY", "2026-11-25")
+    given = {
+        "handbook": {
+            "audits": "visits",
+            "audit_months": 6,
+            "audit_latest": 4,
+            "level_weights": {"basic": 3, "exclusive": 0},
+        }
+    }
+    settings = read_settings(given, CONFIG, HOTEL_LANGUAGES)
+    assert settings.audits == Path("site/visits")
+    scoring = settings.scoring
+    assert (scoring.today, scoring.months, scoring.latest) == (TEST_DAY, 6, 4)
+    assert [scoring.weight(level) for level in Level] == [3, 1, 0]
+    defaults = read_settings({}, CONFIG, HOTEL_LANGUAGES)
+    assert defaults.audits == Path("site/audits")
+    assert (defaults.scoring.months, defaults.scoring.latest) == (12, 0)
+    assert [defaults.scoring.weight(level) for level in Level] == [1, 1, 1]
 
 
 def test_a_wrong_handbook_today_is_reported_with_the_form_to_use(

@@ -12,7 +12,7 @@ import pytest
 
 from tests.browser.harness import serve
 from tests.security.attacks import ACCEPTED
-from tests.security.hostile import write_hostile_standards
+from tests.security.hostile import write_hostile_audits, write_hostile_standards
 from tests.sitebuild import build_site
 
 
@@ -23,9 +23,18 @@ def hostile_standards(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def hostile_site(tmp_path_factory: pytest.TempPathFactory, hostile_standards: Path) -> Path:
+def hostile_audits(hostile_standards: Path) -> Path:
+    """One audit per accepted attack, its auditor, location and note the attack."""
+    return write_hostile_audits(hostile_standards.parent / "audits", ACCEPTED)
+
+
+@pytest.fixture(scope="session")
+def hostile_site(
+    tmp_path_factory: pytest.TempPathFactory, hostile_standards: Path, hostile_audits: Path
+) -> Path:
     """The hostile handbook built like the real one, with --strict."""
-    return build_site(tmp_path_factory.mktemp("hostile-site"), hostile_standards)
+    target = tmp_path_factory.mktemp("hostile-site")
+    return build_site(target, hostile_standards, audits=hostile_audits)
 
 
 @pytest.fixture(scope="session")

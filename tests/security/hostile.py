@@ -2,7 +2,9 @@
 
 Each attack gets its own phase, so a failure names the attack: the phase title and
 summary, its step title, the quality and owner names it uses, and the text and check of its
-standard all hold the attack string, identical in English, Polish and Arabic.
+standard all hold the attack string, identical in English, Polish and Arabic. Each attack
+also gets an audit kind of that name and an audit whose auditor, location and note are the
+attack (``write_hostile_audits``).
 """
 
 from __future__ import annotations
@@ -74,8 +76,24 @@ def write_hostile_standards(target: Path, attacks: Sequence[Attack]) -> Path:
     for number, attack in enumerate(attacks, 1):
         vocabulary["qualities"][slug(number)] = _all_languages(attack.text)
         vocabulary["owners"][slug(number)] = _all_languages(attack.text)
+        vocabulary.setdefault("audit_kinds", {})[slug(number)] = _all_languages(attack.text)
         _dump(_phase_data(number, attack), target / f"{slug(number)}.yaml")
     _dump(vocabulary, vocabulary_file)
+    return target
+
+
+def write_hostile_audits(target: Path, attacks: Sequence[Attack]) -> Path:
+    """One audit per attack, of the attack's own kind, failing its standard; the folder."""
+    target.mkdir(parents=True)
+    for number, attack in enumerate(attacks, 1):
+        audit = {
+            "date": REVIEWED.isoformat(),
+            "kind": slug(number),
+            "auditor": attack.text,
+            "location": attack.text,
+            "results": [{"standard": standard_id(number), "result": "fail", "note": attack.text}],
+        }
+        _dump(audit, target / f"{slug(number)}.yaml")
     return target
 
 

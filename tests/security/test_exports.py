@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from icalendar import Calendar
 
-from handbook.export import CALENDAR_FILE, DATA_FILE, table_file
+from handbook.export import AUDITS_FILE, CALENDAR_FILE, DATA_FILE, audit_table_file, table_file
 from handbook.export.table import FORMULA_STARTS
 from handbook.render.markup import plain
 from tests.hotel import LANGUAGES
@@ -51,6 +51,35 @@ def test_json_holds_every_attack_as_the_same_text(hostile_site: Path) -> None:
         for text in texts:
             assert text == dict.fromkeys(LANGUAGES, attack.text.strip()), attack.why
     assert data["counts"]["total"] == len(ACCEPTED) + FIXTURE_STANDARDS
+
+
+def test_audits_json_holds_every_attack_as_the_same_text(hostile_site: Path) -> None:
+    data = json.loads((hostile_site / AUDITS_FILE).read_text(encoding="utf-8"))
+    audits: dict[str, Any] = {audit["id"]: audit for audit in data["audits"]}
+    assert len(audits) == len(ACCEPTED)
+    for number, attack in enumerate(ACCEPTED, 1):
+        one_line = " ".join(attack.text.split())
+        audit = audits[slug(number)]
+        (result,) = audit["results"]
+        assert (audit["auditor"], audit["location"], result["note"]) == (one_line,) * 3
+        assert data["kinds"][slug(number)] == dict.fromkeys(LANGUAGES, attack.text.strip())
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_audit_csv_holds_every_attack_as_text_and_no_formula(
+    hostile_site: Path, language: str
+) -> None:
+    text = (hostile_site / audit_table_file(language)).read_text(encoding="utf-8-sig")
+    _header, *rows = list(csv.reader(io.StringIO(text, newline="")))
+    assert len(rows) == len(ACCEPTED)
+    by_audit = {row[0]: row for row in rows}
+    for number, attack in enumerate(ACCEPTED, 1):
+        row = by_audit[slug(number)]
+        for cell in row:
+            assert not cell.startswith(FORMULA_STARTS), (attack.why, cell[:40])
+        kind = _guarded(attack.text.strip())
+        one_line = _guarded(" ".join(attack.text.split()))
+        assert (row[2], row[3], row[4], row[8]) == (kind, one_line, one_line, one_line)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -79,6 +79,29 @@ def test_every_text_field_of_the_hostile_handbook_holds_its_attack(
                 assert text.get(language) == attack.text.strip(), (attack.why, language)
 
 
+def test_every_audit_text_of_the_hostile_handbook_holds_its_attack(
+    hostile_standards: Path, hostile_audits: Path
+) -> None:
+    """Auditor, location and note are kept as written, on one line; the kind's name whole."""
+    result = load_handbook(
+        hostile_standards,
+        hotel_policy(date.fromisoformat(TEST_TODAY)),
+        HOTEL_LANGUAGES,
+        audits=hostile_audits,
+    )
+    assert result.handbook is not None, [str(p) for p in result.errors]
+    audits = {audit.slug: audit for audit in result.handbook.audits}
+    kinds = result.handbook.vocabulary.audit_kinds
+    for number, attack in enumerate(ACCEPTED, 1):
+        audit = audits[slug(number)]
+        one_line = " ".join(attack.text.split())
+        (observed,) = audit.results
+        assert (audit.auditor, audit.location, observed.note) == (one_line,) * 3, attack.why
+        assert observed.standard == standard_id(number)
+        for language in LANGUAGES:
+            assert kinds[slug(number)].get(language) == attack.text.strip(), attack.why
+
+
 def test_hostile_site_runs_exactly_the_scripts_of_a_clean_site(
     hostile_site: Path, small_site: Path
 ) -> None:
