@@ -11,9 +11,11 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
+from handbook.glue.auditpages import audit_doc
 from handbook.glue.plugin import build_state, handbook_plugin
 from handbook.model import Handbook
-from handbook.render import reviews
+from handbook.model.audits import Audit
+from handbook.render import audits, reviews
 from handbook.render.fragments import Templates
 from handbook.render.overview import levels_side_by_side, sequence
 from handbook.render.translations import translation_tables
@@ -94,6 +96,23 @@ def define_env(env: Any) -> None:
     def review_summary(dashboard: str = "reviews.md") -> str:
         """The counts per status for the home page, linking to the dashboard page."""
         return reviews.review_summary(current_handbook(), view(), page_link(dashboard))
+
+    @html_macro
+    def audit_overview() -> str:
+        """The audits page: compliance by phase and level, the trend, the visits, the gaps."""
+        build = build_state(env.conf).build
+
+        def link(audit: Audit) -> str:
+            return page_link(audit_doc(audit))
+
+        return audits.audit_overview(current_handbook(), view(), build.scores, link)
+
+    @html_macro
+    def audit_page(slug: str) -> str:
+        """The page of one audit (made by the build for every file in audits/)."""
+        handbook = current_handbook()
+        audit = next(a for a in handbook.audits if a.slug == slug)
+        return audits.audit_page(audit, view(), build_state(env.conf).build.scores)
 
     @html_macro
     def recent_changes(days: int = 90) -> str:

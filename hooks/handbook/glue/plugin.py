@@ -51,6 +51,7 @@ from mkdocs.utils.templates import TemplateContext
 from handbook.build import Build, load_build, readable_labels
 from handbook.export import Publication, build_timestamp
 from handbook.export.write import export_files, write_files
+from handbook.glue.auditpages import audit_page_files
 from handbook.model import Labels
 from handbook.model.languages import Languages
 from handbook.reading.pages import phase_page_problems
@@ -162,12 +163,25 @@ class HandbookPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]
             config.extra["polyfills"] = [*polyfills, IFRAME_WORKER]
         return config
 
-    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+    def _order_pages(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         """With one language previewed, the pages in the order mkdocs-static-i18n needs."""
         state = self._state
         if state is None or state.root_language == state.build.handbook.languages.source:
             return files
         return _page_before_translations(files, state.build.handbook.languages)
+
+    @event_priority(-110)  # after mkdocs-static-i18n (-100) has made this language's files
+    def _add_audit_pages(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        """The page of each audit, in the language being built."""
+        if self._state is None or self._errors:
+            return files
+        handbook, root = self.state.build.handbook, self.state.root_language
+        languages = [code for code in handbook.languages if _built(config, code)]
+        for page in audit_page_files(config, handbook.audits, languages, root):
+            files.append(page)
+        return files
+
+    on_files = CombinedEvent(_order_pages, _add_audit_pages)
 
     @event_priority(100)  # before macros (0), which must not render a page that shows errors
     def on_page_markdown(
@@ -392,6 +406,11 @@ def _build_alone(config: MkDocsConfig, chosen: str | None) -> None:
     if chosen in {language.locale for language in _i18n_languages(config)}:
         for language in _i18n_languages(config):
             language.default = language.build = language.locale == chosen
+
+
+def _built(config: MkDocsConfig, language: str) -> bool:
+    """True when this build writes ``language`` (all, or the one ``make serve`` shows)."""
+    return any(entry.locale == language and entry.build for entry in _i18n_languages(config))
 
 
 def _i18n_languages(config: MkDocsConfig) -> list[Any]:

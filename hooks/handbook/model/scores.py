@@ -137,6 +137,8 @@ class Scores:
     """Per audit slug, every audit on file (not only those that count)."""
     quarters: dict[str, Tally]
     """Per quarter ("2026-Q3"), oldest first, from every audit on file: the trend."""
+    total: Tally = field(default_factory=Tally)
+    """Every result of the audits that count, weighted."""
 
     def of(self, standard: Standard) -> StandardScore | None:
         return self.standards.get(standard.id)
@@ -163,12 +165,14 @@ def score(handbook: Handbook, policy: ScorePolicy) -> Scores:
     levels = {level: Tally() for level in Level}
     types = {kind: Tally() for kind in StandardType}
     phase_levels = {(p.slug, lv): Tally() for p in handbook.phases for lv in Level}
+    total = Tally()
     for audit in counted:
         for result in audit.scored:
             standard = standards[result.standard]
             weight = policy.weight(standard.level)
             observed.setdefault(standard.id, []).append(Observed(audit, result))
             phases[standard.phase].add(result.result, weight)
+            total.add(result.result, weight)
             levels[standard.level].add(result.result)
             types[standard.type].add(result.result, weight)
             phase_levels[standard.phase, standard.level].add(result.result)
@@ -191,4 +195,5 @@ def score(handbook: Handbook, policy: ScorePolicy) -> Scores:
         phase_levels,
         per_audit,
         quarters,
+        total,
     )

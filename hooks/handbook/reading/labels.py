@@ -118,6 +118,42 @@ AUDIT_WORDS: dict[str, tuple[str, str]] = {
     "location": ("heading: where the audit took place", "Location"),
     "result": ("heading: an audit result", "Result"),
     "note": ("heading: the auditor's note", "Note"),
+    "compliance": ("heading: passed results among those passed or failed", "Compliance"),
+    "all_levels": ("heading: every level together", "All levels"),
+    "all_phases": ("row: every phase together", "All phases"),
+    "passed": ("heading: how many results passed", "Passed"),
+    "failed": ("heading: how many results failed", "Failed"),
+    "quarter": ("heading: a quarter of the year, e.g. 2026-Q3", "Quarter"),
+    "by_phase_and_level": (
+        "audits page heading: compliance per phase and level",
+        "By phase and level",
+    ),
+    "trend": ("audits page heading: compliance per quarter", "Trend by quarter"),
+    "trend_chart": (
+        "audits page: what the chart shows, for screen readers",
+        "Compliance per quarter; the table gives the same figures.",
+    ),
+    "audit_visits": ("audits page heading: the list of audits", "Audit visits"),
+    "not_audited": ("audits page heading: standards without a result", "Not audited yet"),
+    "not_audited_advice": (
+        "audits page: what the list of standards not audited is for",
+        "No audit that counts has a result for these standards: cover them in the next visit.",
+    ),
+    "all_audited": (
+        "audits page: every standard has a result in the audits that count",
+        "Every standard has a result in the audits that count.",
+    ),
+    "scores_period": (
+        "audits page: which audits the figures count; {since} and {today}",
+        "The figures count the audits from {since} to {today}. Results marked not applicable "
+        "are left out.",
+    ),
+    "no_audits": ("audits page: there is no audit yet", "No audit counts yet."),
+    "audit_title": ("title of one audit's page; {kind} and {date}", "{kind}, {date}"),
+    "removed_standards": (
+        "audit page heading: results of standards taken out of the handbook since",
+        "Standards removed since",
+    ),
 }
 """The words of audits: a handbook started before audits existed shows them in English
 until its ``labels.yaml`` has them (help text, English)."""
@@ -136,6 +172,8 @@ COUNT_SLOTS: dict[str, frozenset[str]] = {"passed_of_audits": frozenset({"passed
 SLOTS: dict[str, frozenset[str]] = {
     "preview_fix": frozenset({"command"}),
     "last_audit": frozenset({"date", "result"}),
+    "scores_period": frozenset({"since", "today"}),
+    "audit_title": frozenset({"kind", "date"}),
     "as_of": frozenset({"date"}),
     "changes_since": frozenset({"date"}),
     "no_changes": frozenset({"date"}),

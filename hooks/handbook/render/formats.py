@@ -6,7 +6,7 @@ from datetime import date
 from functools import lru_cache
 
 from babel.dates import format_date
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, format_percent
 
 from handbook.model.languages import locale_of
 
@@ -23,3 +23,8 @@ def local_date(day: date, language: str) -> str:
 
 def local_number(count: int, language: str) -> str:
     return format_decimal(count, locale=locale_of(language))
+
+
+def local_percent(share: float, language: str) -> str:
+    """A share from 0 to 1 as a whole percentage, e.g. 56% (rounded half to even)."""
+    return format_percent(share, locale=locale_of(language))

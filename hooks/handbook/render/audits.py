@@ -1,0 +1,238 @@
+"""The audit pages: the overview (compliance, trend, visits, what is not audited) and one
+page per audit, in the reader's language.
+
+The trend is an inline SVG drawn here, with a table of the same figures beside it: no
+script, nothing from elsewhere, nothing the content security policy has to allow.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from markupsafe import Markup, escape
+
+from handbook.model import Handbook, Level, Phase, Standard
+from handbook.model.audits import Audit, AuditResult
+from handbook.model.scores import Scores, Tally
+from handbook.render.formats import local_date, local_percent
+from handbook.render.markup import inline
+from handbook.render.view import View, md_text
+
+LinkToAudit = Callable[[Audit], str]
+"""An audit → the URL of its page, relative to the current page."""
+
+CHART_HEIGHT = 80
+"""Height in SVG units of a bar at 100 %."""
+BAR, GAP = 48, 24
+
+
+@dataclass(frozen=True)
+class Share:
+    """One figure of compliance: "56%" with the counts it comes from."""
+
+    percent: str
+    passed: int
+    judged: int
+
+    @property
+    def failed(self) -> int:
+        return self.judged - self.passed
+
+
+@dataclass(frozen=True)
+class PhaseRow:
+    title: str
+    href: str
+    cells: tuple[Share, ...]
+    """One per level, then all levels together."""
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One quarter of the trend chart, in SVG units."""
+
+    quarter: str
+    share: Share
+    x: int
+    y: int
+    height: int
+
+    @property
+    def middle(self) -> int:
+        return self.x + BAR // 2
+
+
+@dataclass(frozen=True)
+class Visit:
+    audit: Audit
+    href: str
+    kind: str
+    day: Markup
+    share: Share
+
+
+@dataclass(frozen=True)
+class ResultRow:
+    """A standard in a table of the audit pages; ``result`` is None in the list of the
+    standards not audited."""
+
+    standard: str
+    result: AuditResult | None
+    href: str
+    check: Markup
+
+
+@dataclass(frozen=True)
+class PhaseGroup:
+    """The standards of one phase in a list or a table of the audit pages."""
+
+    title: str
+    href: str
+    rows: tuple[ResultRow, ...]
+
+
+def share(tally: Tally, view: View) -> Share:
+    compliance = tally.compliance
+    percent = "" if compliance is None else local_percent(compliance, view.language)
+    return Share(percent, tally.passed, tally.judged)
+
+
+def audit_overview(handbook: Handbook, view: View, scores: Scores, link: LinkToAudit) -> str:
+    """The audits page: which audits count, then the figures, the visits and the gaps."""
+    period = (
+        escape(view.label("scores_period"))
+        .replace("{since}", view.date(scores.policy.since()))
+        .replace("{today}", view.date(view.policy.today))
+    )
+    parts = [f"<p>{period}</p>"]
+    if not scores.counted:
+        parts.append(f"<p>{escape(view.label('no_audits'))}</p>")
+    parts += [
+        _heading(view, "by_phase_and_level", "by-phase-and-level"),
+        _phase_table(handbook, view, scores),
+        _heading(view, "trend", "trend"),
+        _trend(view, scores),
+        _heading(view, "audit_visits", "audit-visits"),
+        _visits(handbook, view, scores, link),
+        _heading(view, "not_audited", "not-audited"),
+        *_never_audited(handbook, view, scores),
+    ]
+    return "\n\n".join(parts) + "\n"
+
+
+def _heading(view: View, key: str, anchor: str) -> str:
+    return f"## {md_text(view.label(key))} {{#{anchor}}}"
+
+
+def _phases(handbook: Handbook) -> tuple[Phase, ...]:
+    return (*handbook.principles, *handbook.sequence)
+
+
+def _phase_table(handbook: Handbook, view: View, scores: Scores) -> Markup:
+    rows = [
+        PhaseRow(
+            view.text(phase.title),
+            view.link(phase.slug, None),
+            (
+                *(share(scores.phase_levels[phase.slug, level], view) for level in Level),
+                share(scores.phases[phase.slug], view),
+            ),
+        )
+        for phase in _phases(handbook)
+    ]
+    total = PhaseRow(
+        view.label("all_phases"),
+        "",
+        (*(share(scores.levels[level], view) for level in Level), share(scores.total, view)),
+    )
+    return view.render("audit-phases.html", rows=rows, total=total, levels=tuple(Level))
+
+
+def _trend(view: View, scores: Scores) -> Markup:
+    bars = []
+    for number, (quarter, tally) in enumerate(scores.quarters.items()):
+        figure = share(tally, view)
+        height = round((tally.compliance or 0) * CHART_HEIGHT)
+        x = GAP + number * (BAR + GAP)
+        bars.append(Bar(quarter, figure, x, 20 + CHART_HEIGHT - height, height))
+    width = GAP + len(bars) * (BAR + GAP)
+    return view.render(
+        "audit-trend.html", bars=bars, width=width, bar_width=BAR, base=20 + CHART_HEIGHT
+    )
+
+
+def _visits(handbook: Handbook, view: View, scores: Scores, link: LinkToAudit) -> Markup:
+    kinds = handbook.vocabulary.audit_kinds
+    newest = sorted(handbook.audits, key=lambda a: (a.date, a.slug), reverse=True)
+    visits = [
+        Visit(
+            audit,
+            link(audit),
+            view.text(kinds[audit.kind]),
+            view.date(audit.date),
+            share(scores.audits[audit.slug], view),
+        )
+        for audit in newest
+    ]
+    return view.render("audit-visits.html", visits=visits)
+
+
+def _never_audited(handbook: Handbook, view: View, scores: Scores) -> list[str]:
+    groups = []
+    for phase in _phases(handbook):
+        never = scores.never_audited(phase.standards)
+        if never:
+            rows = tuple(_row(view, s, None) for s in never)
+            groups.append(PhaseGroup(view.text(phase.title), view.link(phase.slug, None), rows))
+    if not groups:
+        return [f"<p>{escape(view.label('all_audited'))}</p>"]
+    advice = f"<p>{escape(view.label('not_audited_advice'))}</p>"
+    return [advice, view.render("audit-never.html", groups=groups)]
+
+
+def _row(view: View, standard: Standard, result: AuditResult | None) -> ResultRow:
+    check = inline(" ".join(view.text(standard.check).split()))
+    return ResultRow(standard.id, result, view.link(standard.phase, standard.anchor), check)
+
+
+def audit_title(audit: Audit, view: View) -> str:
+    """The page's title, e.g. "Mystery shopper visit, 14 November 2026", as plain text."""
+    kind = view.text(view.handbook.vocabulary.audit_kinds[audit.kind])
+    day = local_date(audit.date, view.language)
+    return view.label("audit_title").replace("{kind}", kind).replace("{date}", day)
+
+
+def audit_page(audit: Audit, view: View, scores: Scores) -> str:
+    """One audit: who, where and how it went, then its results by phase, with notes."""
+    handbook = view.handbook
+    standards = {s.id: s for s in handbook.standards()}
+    parts = [
+        f"# {md_text(audit_title(audit, view))}",
+        view.render(
+            "audit-meta.html",
+            audit=audit,
+            kind=view.text(handbook.vocabulary.audit_kinds[audit.kind]),
+            day=view.date(audit.date),
+            share=share(scores.audits[audit.slug], view),
+        ),
+    ]
+    for phase in _phases(handbook):
+        rows = [
+            _row(view, standards[r.standard], r)
+            for r in audit.scored
+            if standards[r.standard].phase == phase.slug
+        ]
+        if rows:
+            parts += [
+                f"## {md_text(view.text(phase.title))} {{#{phase.slug}}}",
+                _results(view, rows),
+            ]
+    removed = [ResultRow(r.standard, r, "", Markup("")) for r in audit.results if r.removed]
+    if removed:
+        parts += [_heading(view, "removed_standards", "removed"), _results(view, removed)]
+    return "\n\n".join(parts) + "\n"
+
+
+def _results(view: View, rows: list[ResultRow]) -> Markup:
+    return view.render("audit-results.html", rows=rows)
