@@ -20,6 +20,9 @@ from tests.test_audits import AUDITS, COUNTED, audited_standards
 
 pytestmark = pytest.mark.build
 
+NONE = "\N{EN DASH}"
+"""A cell without a figure: nothing passed or failed there."""
+
 _FAILING_ROW = re.compile(
     r'<tr data-status="[^"]+"><td><a class="hb-standard__id" [^>]*><bdi>([^<]+)</bdi>.*?</tr>',
     re.S,
@@ -87,3 +90,82 @@ def test_the_exports_carry_the_audits(site: Path) -> None:
         table = (site / f"audits-{language}.csv").read_bytes().decode("utf-8-sig")
         rows = list(csv.reader(io.StringIO(table)))
         assert len(rows) == 1 + 19, language  # a heading, then every result of the 4 audits
+
+
+def _cells(row: str) -> list[str]:
+    """The text of each cell of a table row, tags left out, spaces joined."""
+    cells = re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)
+    return [" ".join(re.sub(r"<[^>]+>", " ", cell).split()) for cell in cells]
+
+
+def _rows(html: str, table_class: str) -> list[list[str]]:
+    start = html.index(f'class="hb-audit-table {table_class}"')
+    table = html[start : html.index("</table>", start)]
+    return [_cells(row) for row in re.findall(r"<tr[^>]*>(.*?)</tr>", table, re.S)]
+
+
+def test_the_overview_gives_compliance_by_phase_and_level(site: Path) -> None:
+    rows = _rows(page(site, "en", "audits"), "hb-audit-phases")
+    assert rows[0] == ["Phase", "Basic", "Expected", "Exclusive", "All levels"]
+    by_phase = {row[0]: row[1:] for row in rows[1:]}
+    # worked out in tests/test_audits.py: check-in basic 3 of 5, expected 1 of 3, exclusive
+    # 1 of 1, all 5 of 9; principles: PRI-01 (basic) failed twice
+    assert by_phase["Check-in"] == ["60% 3/5", "33% 1/3", "100% 1/1", "56% 5/9"]
+    assert by_phase["Service principles"] == ["0% 0/2", NONE, NONE, "0% 0/2"]
+    assert by_phase["Check-out"] == [NONE, NONE, NONE, NONE]
+    assert by_phase["All phases"] == ["50% 5/10", "33% 1/3", "100% 1/1", "50% 7/14"]
+
+
+def test_the_trend_is_a_chart_and_a_table_of_the_same_figures(site: Path) -> None:
+    html = page(site, "pl", "audits")
+    trend = html[html.index('class="hb-audit-trend"') :]
+    trend = trend[: trend.index("</table>")]
+    chart = trend[trend.index("<svg") : trend.index("</svg>")]
+    assert 'role="img"' in chart and "<title" in chart and "<script" not in chart
+    assert re.findall(r'class="hb-trend__label"[^>]*>([^<]+)<', chart) == [
+        "2025-Q2",
+        "2026-Q1",
+        "2026-Q2",
+        "2026-Q4",
+    ]
+    heights = [
+        int(h) for h in re.findall(r'<rect class="hb-trend__bar"[^>]* height="(\d+)"', chart)
+    ]
+    assert heights == [40, 40, 48, 32]  # 50 %, 50 %, 60 %, 40 % of 80
+    rows = [_cells(row) for row in re.findall(r"<tr>(.*?)</tr>", trend, re.S)]
+    assert rows == [
+        ["Kwartał", "Zgodność", "Spełnione", "Niespełnione"],
+        ["2025-Q2", "50%", "1", "1"],
+        ["2026-Q1", "50%", "2", "2"],
+        ["2026-Q2", "60%", "3", "2"],
+        ["2026-Q4", "40%", "2", "3"],
+    ]
+
+
+def test_the_overview_lists_every_visit_and_what_is_not_audited(site: Path) -> None:
+    html = page(site, "en", "audits")
+    visits = re.findall(r'<tr data-audit="([^"]+)"><td><a href="([^"]+)">', html)
+    assert visits == [(slug, f"{slug}/") for slug in [*reversed(COUNTED), "2025-06-02-internal"]]
+    never = html[html.index('class="hb-audit-never"') :]
+    listed = re.findall(r'<a class="hb-standard__id" href="[^"]+"><bdi>([^<]+)</bdi>', never)
+    assert len(listed) == 52 - 7 and "CHK-05" in listed and "CHK-04" not in listed
+
+
+def test_each_audit_has_its_page_grouped_by_phase(site: Path) -> None:
+    html = page(site, "pl", "audits/2026-05-20-mystery-shopper")
+    assert "<title>Wizyta tajemniczego gościa, 20 maja 2026" in html
+    headings = re.findall(r'<h2 id="([^"]+)"', html)
+    assert headings == ["principles", "reservation", "check-in", "removed"]
+    results = re.findall(r'<tr data-standard="([^"]+)" data-result="([^"]+)">', html)
+    assert results == [
+        ("PRI-01", "fail"),
+        ("RES-01", "pass"),
+        ("CHK-01", "pass"),
+        ("CHK-02", "pass"),
+        ("CHK-04", "fail"),
+        ("OLD-01", "pass"),
+    ]
+    assert "Different greeting for the suite guest." in html
+    arabic = page(site, "ar", "audits/2026-05-20-mystery-shopper")
+    assert re.search(r'<body [^>]*dir="rtl"', arabic)
+    assert '<a class="hb-standard__id" href="../../phases/check-in/#chk-04">' in arabic

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from handbook.model import Handbook, Phase
+from handbook.model.audits import Audit, AuditResult, Result
+from handbook.model.scores import ScorePolicy, score
 from handbook.reading.loader import load_handbook
 from handbook.render import reuse
 from handbook.render.fragments import Templates
@@ -89,3 +91,26 @@ def test_a_new_override_of_a_card_template_renders_the_page_again(
     page = pages.page(phase, view_of(handbook, custom_dir=tmp_path))
     assert '<article class="mine">' in page
     assert len(rendered) == 2
+
+
+def test_a_changed_audit_result_renders_the_page_again(
+    handbook: Handbook, rendered: list[tuple[str, str]]
+) -> None:
+    """An audit file edited under ``mkdocs serve`` changes the cards' audit lines."""
+    passing = (AuditResult("CHK-01", Result.PASS),)
+    first = Audit("a", date(2026, 11, 1), "internal", "Team", "", passing, "a.yaml")
+    second = replace(first, results=(AuditResult("CHK-01", Result.FAIL),))
+    noted = replace(first, results=(AuditResult("CHK-01", Result.PASS, "a note"),))
+    pages = PhasePages()
+    phase = handbook.phase("check-in")
+
+    def scored(audit: Audit) -> View:
+        audited = replace(handbook, audits=(audit,))
+        scores = score(audited, ScorePolicy(hotel_policy().today))
+        return replace(view_of(audited), scores=scores)
+
+    passed = pages.page(phase, scored(first))
+    assert pages.page(phase, scored(noted)) == passed  # a note is not on the card: reused
+    failed = pages.page(phase, scored(second))
+    assert "(pass)" in passed and "(fail)" in failed
+    assert rendered == [("check-in", "en"), ("check-in", "en")]

@@ -44,8 +44,8 @@ class Share:
 class PhaseRow:
     title: str
     href: str
-    cells: tuple[Share, ...]
-    """One per level, then all levels together."""
+    cells: tuple[Markup, ...]
+    """One figure per level, then all levels together."""
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,7 @@ class Visit:
     href: str
     kind: str
     day: Markup
-    share: Share
+    share: Markup
 
 
 @dataclass(frozen=True)
@@ -96,6 +96,11 @@ def share(tally: Tally, view: View) -> Share:
     compliance = tally.compliance
     percent = "" if compliance is None else local_percent(compliance, view.language)
     return Share(percent, tally.passed, tally.judged)
+
+
+def cell(tally: Tally, view: View) -> Markup:
+    """A figure in a table: the percentage in bold and the counts it comes from."""
+    return view.render("audit-share.html", share=share(tally, view))
 
 
 def audit_overview(handbook: Handbook, view: View, scores: Scores, link: LinkToAudit) -> str:
@@ -135,8 +140,8 @@ def _phase_table(handbook: Handbook, view: View, scores: Scores) -> Markup:
             view.text(phase.title),
             view.link(phase.slug, None),
             (
-                *(share(scores.phase_levels[phase.slug, level], view) for level in Level),
-                share(scores.phases[phase.slug], view),
+                *(cell(scores.phase_levels[phase.slug, level], view) for level in Level),
+                cell(scores.phases[phase.slug], view),
             ),
         )
         for phase in _phases(handbook)
@@ -144,7 +149,7 @@ def _phase_table(handbook: Handbook, view: View, scores: Scores) -> Markup:
     total = PhaseRow(
         view.label("all_phases"),
         "",
-        (*(share(scores.levels[level], view) for level in Level), share(scores.total, view)),
+        (*(cell(scores.levels[level], view) for level in Level), cell(scores.total, view)),
     )
     return view.render("audit-phases.html", rows=rows, total=total, levels=tuple(Level))
 
@@ -171,7 +176,7 @@ def _visits(handbook: Handbook, view: View, scores: Scores, link: LinkToAudit) -
             link(audit),
             view.text(kinds[audit.kind]),
             view.date(audit.date),
-            share(scores.audits[audit.slug], view),
+            cell(scores.audits[audit.slug], view),
         )
         for audit in newest
     ]
@@ -214,7 +219,7 @@ def audit_page(audit: Audit, view: View, scores: Scores) -> str:
             audit=audit,
             kind=view.text(handbook.vocabulary.audit_kinds[audit.kind]),
             day=view.date(audit.date),
-            share=share(scores.audits[audit.slug], view),
+            compliance=cell(scores.audits[audit.slug], view),
         ),
     ]
     for phase in _phases(handbook):
