@@ -61,6 +61,16 @@ QUALITIES = 12
 OWNERS = 8
 LEXICON_SIZE = 2500
 DEFAULT_SEED = 20261125
+AUDITS = 20
+"""Audit visits of the audited copy: each observes every standard (issue 15's limit)."""
+KINDS = {
+    "internal": {"en": "Internal audit", "pl": "Audyt wewnętrzny", "ar": "تدقيق داخلي"},
+    "mystery-shopper": {
+        "en": "Mystery shopper visit",
+        "pl": "Wizyta tajemniczego gościa",
+        "ar": "زيارة المتسوق الخفي",
+    },
+}
 
 
 @dataclass(frozen=True)
@@ -301,7 +311,8 @@ def build_corpus(size: Size, seed: int = DEFAULT_SEED) -> Corpus:
 def write_standards(corpus: Corpus, folder: Path) -> None:
     """The corpus as ``vocabulary.yaml`` plus one phase file per phase, as editors write them."""
     folder.mkdir(parents=True, exist_ok=True)
-    _dump({"qualities": corpus.qualities, "owners": corpus.owners}, folder / "vocabulary.yaml")
+    vocabulary = {"qualities": corpus.qualities, "owners": corpus.owners, "audit_kinds": KINDS}
+    _dump(vocabulary, folder / "vocabulary.yaml")
     shutil.copy2(STARTER_LABELS, folder / LABELS_FILE)
     for phase in corpus.phases:
         data: dict[str, Any] = {}
@@ -348,6 +359,35 @@ def write_handbook_project(corpus: Corpus, target: Path) -> Path:
     project = project_copy(target, data)
     shutil.rmtree(data)
     return project
+
+
+def write_audits(corpus: Corpus, folder: Path, seed: int = DEFAULT_SEED) -> int:
+    """``AUDITS`` audit files over the last year, each with a result for every standard;
+    returns the number of results written."""
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    ids = [s.id for p in corpus.phases for s in p.standards]
+    for number in range(AUDITS):
+        day = TODAY - timedelta(days=7 + number * 17)
+        kind = ("internal", "mystery-shopper")[number % 2]
+        results = []
+        for standard in ids:
+            draw = rng.random()
+            result = "pass" if draw < 0.75 else "fail" if draw < 0.93 else "not-applicable"
+            entry = {"standard": standard, "result": result}
+            if result == "fail":
+                entry["note"] = f"Observed on {day.isoformat()}; see the visit report."
+            results.append(entry)
+        audit = {"date": day, "kind": kind, "auditor": "Quality team", "results": results}
+        _dump(audit, folder / f"{day.isoformat()}-{kind}.yaml")
+    return AUDITS * len(ids)
+
+
+def write_audited_project(source: Path, target: Path, corpus: Corpus, seed: int) -> int:
+    """A copy of the handbook project ``source`` with ``AUDITS`` audits; the results written."""
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(source, target, ignore=shutil.ignore_patterns("site", "audits"))
+    return write_audits(corpus, target / "audits", seed)
 
 
 # --- the baseline: the same words as Markdown for a stock site ----------------------------
@@ -578,6 +618,9 @@ class Pair:
     baseline: Path
     standards: int
     notes: tuple[str, ...]
+    audited: Path
+    """The handbook project with ``AUDITS`` audits of every standard."""
+    audit_results: int
 
 
 def generate(out: Path, size: Size, seed: int = DEFAULT_SEED) -> Pair:
@@ -585,7 +628,10 @@ def generate(out: Path, size: Size, seed: int = DEFAULT_SEED) -> Pair:
     corpus = build_corpus(size, seed)
     handbook = write_handbook_project(corpus, out / "handbook")
     notes = write_baseline_project(corpus, out / "baseline")
-    return Pair(handbook, out / "baseline", corpus.standards, tuple(notes))
+    results = write_audited_project(handbook, out / "audited", corpus, seed)
+    return Pair(
+        handbook, out / "baseline", corpus.standards, tuple(notes), out / "audited", results
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

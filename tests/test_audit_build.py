@@ -53,7 +53,7 @@ def card(html: str, standard: str) -> str:
     [
         ("en", "Passed 0 of 2 audits"),
         ("pl", "Spełniony w 0 z 2 audytów"),
-        ("ar", "مستوفى في 0 من تدقيقين"),
+        ("ar", "مستوفى في 0 من أصل تدقيقين"),
     ],
 )
 def test_the_card_says_how_the_standard_did(site: Path, language: str, line: str) -> None:
@@ -134,7 +134,7 @@ def test_the_trend_is_a_chart_and_a_table_of_the_same_figures(site: Path) -> Non
     assert heights == [40, 40, 48, 32]  # 50 %, 50 %, 60 %, 40 % of 80
     rows = [_cells(row) for row in re.findall(r"<tr>(.*?)</tr>", trend, re.S)]
     assert rows == [
-        ["Kwartał", "Zgodność", "Spełnione", "Niespełnione"],
+        ["Kwartał", "Stopień spełnienia", "Spełnione", "Niespełnione"],
         ["2025-Q2", "50%", "1", "1"],
         ["2026-Q1", "50%", "2", "2"],
         ["2026-Q2", "60%", "3", "2"],

@@ -309,7 +309,7 @@ def test_the_card_line_in_each_language(handbook: Handbook, scores: Scores) -> N
     assert "<span>Spełniony w 0 z 2 audytów</span>" in polish
     assert "14 listopada 2026</bdi></time> (nie dotyczy)" in polish
     arabic = audit_line(chk02, view(handbook, scores, "ar"))
-    assert "مستوفى في 1 من 3 تدقيقات" in arabic
+    assert "مستوفى في 1 من أصل 3 تدقيقات" in arabic
     never = handbook.phase("check-out").standards[0]
     assert audit_line(never, view(handbook, scores, "en")) == ""
 

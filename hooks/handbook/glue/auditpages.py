@@ -4,6 +4,9 @@ mkdocs-static-i18n makes each language's files from ``docs/`` in its ``on_files`
 -100) and re-reads every file from disk, so a page made in memory must be added after it,
 in the language being built: at ``<language>/audits/<id>/`` outside the source language,
 with the alternates its language switcher and the sitemap read.
+
+The pages are left out of search (``searched``): an audit page lists every result of one
+visit, so indexing it would only repeat the standards' IDs sixty times over.
 """
 
 from __future__ import annotations
@@ -45,6 +48,11 @@ def audit_page_files(
         page.locale_alternate_of = language  # type: ignore[attr-defined]
         files.append(page)
     return files
+
+
+def searched(file: File) -> bool:
+    """False for the audit pages this module made; search indexes the other pages."""
+    return not (file.generated_by is not None and file.src_uri.startswith(f"{AUDIT_PAGES}/"))
 
 
 def _page(config: MkDocsConfig, doc: str, path: str, audit: Audit) -> File:

@@ -51,7 +51,7 @@ from mkdocs.utils.templates import TemplateContext
 from handbook.build import Build, load_build, readable_labels
 from handbook.export import Publication, build_timestamp
 from handbook.export.write import export_files, write_files
-from handbook.glue.auditpages import audit_page_files
+from handbook.glue.auditpages import audit_page_files, searched
 from handbook.model import Labels
 from handbook.model.languages import Languages
 from handbook.reading.pages import phase_page_problems
@@ -256,7 +256,8 @@ class HandbookPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]
         """Note the pages of this build, whose files mkdocs-static-i18n has chosen, and give
         the theme's templates compiled by an earlier language's build (``site.compiled``)."""
         if self._state is not None:
-            self._state.pages = [f.dest_uri for f in files.documentation_pages()]
+            pages = files.documentation_pages()
+            self._state.pages = [f.dest_uri for f in pages if searched(f)]
             env.bytecode_cache = self._state.templates
         return env
 

@@ -80,7 +80,7 @@ class ResultRow:
     standard: str
     result: AuditResult | None
     href: str
-    check: Markup
+    check: Markup = Markup("")
 
 
 @dataclass(frozen=True)
@@ -222,18 +222,18 @@ def audit_page(audit: Audit, view: View, scores: Scores) -> str:
             compliance=cell(scores.audits[audit.slug], view),
         ),
     ]
+    rows: dict[str, list[ResultRow]] = {}
+    for result in audit.scored:
+        standard = standards[result.standard]
+        href = view.link(standard.phase, standard.anchor)
+        rows.setdefault(standard.phase, []).append(ResultRow(standard.id, result, href))
     for phase in _phases(handbook):
-        rows = [
-            _row(view, standards[r.standard], r)
-            for r in audit.scored
-            if standards[r.standard].phase == phase.slug
-        ]
-        if rows:
+        if phase.slug in rows:
             parts += [
                 f"## {md_text(view.text(phase.title))} {{#{phase.slug}}}",
-                _results(view, rows),
+                _results(view, rows[phase.slug]),
             ]
-    removed = [ResultRow(r.standard, r, "", Markup("")) for r in audit.results if r.removed]
+    removed = [ResultRow(r.standard, r, "") for r in audit.results if r.removed]
     if removed:
         parts += [_heading(view, "removed_standards", "removed"), _results(view, removed)]
     return "\n\n".join(parts) + "\n"

@@ -37,6 +37,9 @@ EXCLUDED_CLASSES = (
     # The audit line of every card: the same few words on each card, so a search for
     # "passed" or a date would list every audited standard.
     "hb-standard__audit",
+    # An audit page's results: IDs and results, on one page per audit; the notes are the
+    # auditor's words about one visit, not the standards' words.
+    "hb-audit-results",
 )
 """Elements inside the page's text that search leaves out (Pagefind and the word lists)."""
 
