@@ -315,9 +315,8 @@ def test_the_card_line_in_each_language(handbook: Handbook, scores: Scores) -> N
 
 
 def publication(handbook: Handbook) -> Publication:
-    return Publication(
-        handbook, hotel_policy(), "https://example.org/hb/", "phases", scoring=ScorePolicy(TEST_DAY)
-    )
+    scored = score(handbook, ScorePolicy(TEST_DAY))
+    return Publication(handbook, hotel_policy(), "https://example.org/hb/", "phases", scored=scored)
 
 
 def schema_registry() -> Registry:

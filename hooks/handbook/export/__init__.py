@@ -43,12 +43,12 @@ class Publication:
     site_url: str
     phase_pages: str
     directory_urls: bool = True
-    scoring: ScorePolicy | None = field(default=None, compare=False)
-    """Which audits count; by default those of the last 12 months."""
+    scored: Scores | None = field(default=None, compare=False)
+    """The audits' figures of the build; by default the audits of the last 12 months."""
 
     @cached_property
     def scores(self) -> Scores:
-        return score(self.handbook, self.scoring or ScorePolicy(self.policy.today))
+        return self.scored or score(self.handbook, ScorePolicy(self.policy.today))
 
     @property
     def host(self) -> str:

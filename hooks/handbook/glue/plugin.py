@@ -338,7 +338,7 @@ class HandbookPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]
                 config.site_url or "",
                 build.settings.phase_pages,
                 config.use_directory_urls,
-                build.settings.scoring,
+                build.scores,
             )
             try:
                 files = export_files(publication, build_timestamp(build.settings.policy.today))

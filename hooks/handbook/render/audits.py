@@ -80,7 +80,8 @@ class ResultRow:
     standard: str
     result: AuditResult | None
     href: str
-    check: Markup = Markup("")
+    check: str = ""
+    """The standard's check, as HTML, where the table shows it."""
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from handbook.model import Handbook
 from handbook.model.changes import compare
 from handbook.model.languages import Languages, english_name
 from handbook.model.review import build_today
+from handbook.model.scores import score
 from handbook.model.status import translation_status
 from handbook.reading.audits import audit_files
 from handbook.reading.glossary import docs_warnings
@@ -351,8 +352,9 @@ def _publication(config: str) -> Publication | None:
         )
         return None
     directory_urls = bool(site.get("use_directory_urls", True))
+    scored = score(handbook, settings.scoring)
     return Publication(
-        handbook, settings.policy, site_url, settings.phase_pages, directory_urls, settings.scoring
+        handbook, settings.policy, site_url, settings.phase_pages, directory_urls, scored
     )
 
 
