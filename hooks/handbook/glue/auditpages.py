@@ -5,8 +5,9 @@ mkdocs-static-i18n makes each language's files from ``docs/`` in its ``on_files`
 in the language being built: at ``<language>/audits/<id>/`` outside the source language,
 with the alternates its language switcher and the sitemap read.
 
-The pages are left out of search (``searched``): an audit page lists every result of one
-visit, so indexing it would only repeat the standards' IDs sixty times over.
+These pages and the overview, ``docs/audits.md``, are left out of search (``searched``):
+an audit page lists every result of one visit, and the overview is figures plus the checks
+of the standards not audited; indexed, they came before the phase pages for staff's words.
 """
 
 from __future__ import annotations
@@ -51,8 +52,9 @@ def audit_page_files(
 
 
 def searched(file: File) -> bool:
-    """False for the audit pages this module made; search indexes the other pages."""
-    return not (file.generated_by is not None and file.src_uri.startswith(f"{AUDIT_PAGES}/"))
+    """False for the audit pages and the audits overview; search indexes the other pages."""
+    overview = file.src_uri.split(".")[0] == AUDIT_PAGES  # audits.md, audits.pl.md…
+    return not (overview or file.src_uri.startswith(f"{AUDIT_PAGES}/"))
 
 
 def _page(config: MkDocsConfig, doc: str, path: str, audit: Audit) -> File:

@@ -40,6 +40,9 @@ EXCLUDED_CLASSES = (
     # An audit page's results: IDs and results, on one page per audit; the notes are the
     # auditor's words about one visit, not the standards' words.
     "hb-audit-results",
+    # The audits page lists the standards not audited yet with their checks: copies again.
+    "hb-audit-never",
+    "hb-audit-table",
 )
 """Elements inside the page's text that search leaves out (Pagefind and the word lists)."""
 
