@@ -137,23 +137,11 @@ def build_audited(pair: Pair, runs: int, report: Reporter, quiet: Quiet) -> Audi
     """Alternating builds of the handbook without and with its audits, then the check."""
     report(f"  with {AUDITS} audits ({pair.audit_results:,} results): warm-up build")
     mkdocs_build(pair.audited)
-    timed: dict[str, list[Run]] = {"without": [], "with": []}
-    projects = {"without": pair.handbook, "with": pair.audited}
-    for index in range(runs):
-        order = ("without", "with") if index % 2 == 0 else ("with", "without")
-        for name in order:
-            quiet.wait(report)
-            run = mkdocs_build(projects[name])
-            timed[name].append(run)
-            report(f"  run {index + 1}/{runs} {name + ' audits':14} {run.wall:7.2f} s wall")
-    check = _time_cli(pair.audited, max(runs, 3))
-    return AuditCost(
-        pair.standards,
-        pair.audit_results,
-        Summary.of(timed["without"]),
-        Summary.of(timed["with"]),
-        check,
+    without, with_audits = alternate(
+        {"no audits": pair.handbook, "audits": pair.audited}, runs, report, quiet
     )
+    check = _time_cli(pair.audited, max(runs, 3))
+    return AuditCost(pair.standards, pair.audit_results, without, with_audits, check)
 
 
 def build_pair(pair: Pair, runs: int, report: Reporter, quiet: Quiet) -> tuple[Summary, Summary]:
@@ -161,10 +149,18 @@ def build_pair(pair: Pair, runs: int, report: Reporter, quiet: Quiet) -> tuple[S
     report(f"  warm-up builds ({pair.standards} standards)")
     mkdocs_build(pair.handbook)
     mkdocs_build(pair.baseline)
-    timed: dict[str, list[Run]] = {"handbook": [], "baseline": []}
-    projects = {"handbook": pair.handbook, "baseline": pair.baseline}
+    return alternate({"handbook": pair.handbook, "baseline": pair.baseline}, runs, report, quiet)
+
+
+def alternate(
+    projects: dict[str, Path], runs: int, report: Reporter, quiet: Quiet
+) -> tuple[Summary, Summary]:
+    """``runs`` builds of each of two projects, alternating which goes first, so drift on a
+    shared machine hits both alike; the summaries in the order of ``projects``."""
+    first, second = projects
+    timed: dict[str, list[Run]] = {first: [], second: []}
     for index in range(runs):
-        order = ("handbook", "baseline") if index % 2 == 0 else ("baseline", "handbook")
+        order = (first, second) if index % 2 == 0 else (second, first)
         for name in order:
             quiet.wait(report)
             run = mkdocs_build(projects[name])
@@ -173,7 +169,7 @@ def build_pair(pair: Pair, runs: int, report: Reporter, quiet: Quiet) -> tuple[S
                 f"  run {index + 1}/{runs} {name:9} {run.wall:7.2f} s wall "
                 f"{run.cpu:7.2f} s CPU {run.peak_mib:6.0f} MiB"
             )
-    return Summary.of(timed["handbook"]), Summary.of(timed["baseline"])
+    return Summary.of(timed[first]), Summary.of(timed[second])
 
 
 def time_check(project: Path, runs: int) -> CheckResult:

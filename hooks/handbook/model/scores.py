@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from handbook.model import Handbook, Level, Standard, StandardType
 from handbook.model.audits import Audit, AuditResult, Result
@@ -91,8 +92,9 @@ class StandardScore:
 
     observed: tuple[Observed, ...]
 
-    @property
+    @cached_property
     def tally(self) -> Tally:
+        """Worked out once: each card line, summary and export row reads it."""
         tally = Tally()
         for seen in self.observed:
             tally.add(seen.result.result)
@@ -115,7 +117,7 @@ class StandardScore:
             self.failing_repeatedly,
         )
 
-    @property
+    @cached_property
     def failing_repeatedly(self) -> bool:
         """Failed in both of the two most recent audits that passed or failed it."""
         judged = [s for s in self.observed if s.result.result is not Result.NOT_APPLICABLE]
