@@ -11,11 +11,12 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
-from handbook.glue.auditpages import audit_doc
+from handbook.export.forms import form_file
+from handbook.glue.auditpages import audit_doc, form_doc
 from handbook.glue.plugin import build_state, handbook_plugin
-from handbook.model import Handbook
+from handbook.model import Handbook, Phase
 from handbook.model.audits import Audit
-from handbook.render import audits, reviews
+from handbook.render import audits, forms, reviews
 from handbook.render.fragments import Templates
 from handbook.render.overview import levels_side_by_side, sequence
 from handbook.render.translations import translation_tables
@@ -105,7 +106,10 @@ def define_env(env: Any) -> None:
         def link(audit: Audit) -> str:
             return page_link(audit_doc(audit))
 
-        return audits.audit_overview(current_handbook(), view(), build.scores, link)
+        def form_link(phase: Phase) -> str:
+            return page_link(form_doc(phase))
+
+        return audits.audit_overview(current_handbook(), view(), build.scores, link, form_link)
 
     @html_macro
     def audit_page(slug: str) -> str:
@@ -113,6 +117,14 @@ def define_env(env: Any) -> None:
         handbook = current_handbook()
         audit = next(a for a in handbook.audits if a.slug == slug)
         return audits.audit_page(audit, view(), build_state(env.conf).build.scores)
+
+    @html_macro
+    def audit_form(slug: str) -> str:
+        """The blank audit form of one phase (made by the build for every phase)."""
+        page_view = view()
+        phase = current_handbook().phase(slug)
+        spreadsheet = page_view.to_root + form_file(phase, page_view.language)
+        return forms.audit_form(phase, page_view, spreadsheet)
 
     @html_macro
     def recent_changes(days: int = 90) -> str:

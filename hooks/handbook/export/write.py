@@ -16,6 +16,7 @@ from handbook.export import (
 from handbook.export.audits import audit_table_bytes, audits_bytes
 from handbook.export.calendar import calendar_bytes
 from handbook.export.data import data_bytes
+from handbook.export.forms import form_bytes, form_file
 from handbook.export.table import table_bytes
 
 
@@ -27,6 +28,14 @@ def export_files(publication: Publication, stamp: datetime) -> dict[str, bytes]:
     }
     languages = publication.handbook.languages
     files.update({table_file(lang): table_bytes(publication, lang) for lang in languages})
+    handbook = publication.handbook
+    files.update(
+        {
+            form_file(phase, lang): form_bytes(handbook, phase, lang)
+            for phase in handbook.phases
+            for lang in languages
+        }
+    )
     if publication.handbook.audits:
         files[AUDITS_FILE] = audits_bytes(publication)
         files.update(

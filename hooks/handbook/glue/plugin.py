@@ -172,12 +172,12 @@ class HandbookPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]
 
     @event_priority(-110)  # after mkdocs-static-i18n (-100) has made this language's files
     def _add_audit_pages(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        """The page of each audit, in the language being built."""
+        """The page of each audit and the form of each phase, in the language being built."""
         if self._state is None or self._errors:
             return files
         handbook, root = self.state.build.handbook, self.state.root_language
         languages = [code for code in handbook.languages if _built(config, code)]
-        for page in audit_page_files(config, handbook.audits, languages, root):
+        for page in audit_page_files(config, handbook.audits, handbook.phases, languages, root):
             files.append(page)
         return files
 

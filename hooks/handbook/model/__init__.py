@@ -115,6 +115,15 @@ class Phase:
     def standards_of(self, step_id: str | None) -> tuple[Standard, ...]:
         return tuple(s for s in self.standards if s.step == step_id)
 
+    def by_step(self) -> list[tuple[Step | None, tuple[Standard, ...]]]:
+        """The standards step by step, as the phase page shows them, then those of the
+        whole phase (step None); a step without standards is left out."""
+        groups: list[tuple[Step | None, tuple[Standard, ...]]] = [
+            (step, self.standards_of(step.id)) for step in self.steps
+        ]
+        groups.append((None, self.standards_of(None)))
+        return [(step, standards) for step, standards in groups if standards]
+
 
 @dataclass(frozen=True)
 class Vocabulary:

@@ -78,7 +78,7 @@ def load_audit_file(path: Path, context: AuditContext, problems: list[Problem]) 
     day = read_field(values, AUDIT, "date", dated, problems)
     kind = read_field(values, AUDIT, "kind", read_slug, problems)
     if kind is not None and kind not in context.kinds:
-        problems.append(values["kind"].place.error(_unknown_kind(kind, context.kinds)))
+        problems.append(values["kind"].place.error(unknown_kind(kind, context.kinds)))
     auditor = read_field(values, AUDIT, "auditor", read_word, problems)
     location = read_field(values, AUDIT, "location", read_word, problems) or ""
     results = _read_results(values.get("results"), context, problems)
@@ -88,7 +88,7 @@ def load_audit_file(path: Path, context: AuditContext, problems: list[Problem]) 
     return Audit(path.stem, day, kind, auditor, location, results, shown)
 
 
-def _unknown_kind(kind: str, kinds: Mapping[str, Text]) -> str:
+def unknown_kind(kind: str, kinds: Mapping[str, Text]) -> str:
     if not kinds:
         return (
             f"kind '{kind}' is not in {VOCABULARY_FILE}; add a section '{AUDIT_KINDS}' there "
@@ -124,13 +124,13 @@ def _read_results(
         if standard is None:
             continue
         place = values["standard"].place
-        removed = _check_standard(standard, place, context, problems)
+        removed = check_standard(standard, place, context, problems)
         if seen.add(standard, place, problems) and result is not None:
             results.append(AuditResult(standard, Result(result), note, removed))
     return tuple(results)
 
 
-def _check_standard(
+def check_standard(
     standard: str, place: Place, context: AuditContext, problems: list[Problem]
 ) -> bool:
     """True when the standard was removed (a warning); an unknown ID is an error."""

@@ -154,6 +154,19 @@ AUDIT_WORDS: dict[str, tuple[str, str]] = {
         "audit page heading: results of standards taken out of the handbook since",
         "Standards removed since",
     ),
+    "audit_forms": ("audits page heading: the blank forms, one per phase", "Blank audit forms"),
+    "audit_forms_advice": (
+        "audits page: what the blank forms are for",
+        "One form per phase, with every standard's check: print it on A4 paper, or fill in "
+        "its spreadsheet and send it to an editor, who turns it into an audit file.",
+    ),
+    "audit_form_title": ("title of a phase's blank audit form; {phase}", "Audit form: {phase}"),
+    "audit_form_advice": (
+        "blank audit form: how to fill it in and print it",
+        "Tick one box for each standard this visit covers; leave the standards it does not "
+        "cover without a tick. Print this page from your browser on A4 paper, portrait.",
+    ),
+    "form_csv": ("link to a blank audit form as a spreadsheet", "Spreadsheet (CSV)"),
 }
 """The words of audits: a handbook started before audits existed shows them in English
 until its ``labels.yaml`` has them (help text, English)."""
@@ -174,6 +187,7 @@ SLOTS: dict[str, frozenset[str]] = {
     "last_audit": frozenset({"date", "result"}),
     "scores_period": frozenset({"since", "today"}),
     "audit_title": frozenset({"kind", "date"}),
+    "audit_form_title": frozenset({"phase"}),
     "as_of": frozenset({"date"}),
     "changes_since": frozenset({"date"}),
     "no_changes": frozenset({"date"}),

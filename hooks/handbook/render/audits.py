@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from handbook.export.forms import form_file
 from handbook.model import Handbook, Level, Phase, Standard
 from handbook.model.audits import Audit, AuditResult
 from handbook.model.scores import Scores, Tally
@@ -21,6 +22,8 @@ from handbook.render.view import View, md_text
 
 LinkToAudit = Callable[[Audit], str]
 """An audit → the URL of its page, relative to the current page."""
+LinkToForm = Callable[[Phase], str]
+"""A phase → the URL of its blank audit form, relative to the current page."""
 
 CHART_HEIGHT = 80
 """Height in SVG units of a bar at 100 %."""
@@ -73,6 +76,15 @@ class Visit:
 
 
 @dataclass(frozen=True)
+class Form:
+    """A phase's blank form: the page to print and the spreadsheet to fill in."""
+
+    title: str
+    href: str
+    spreadsheet: str
+
+
+@dataclass(frozen=True)
 class ResultRow:
     """A standard in a table of the audit pages; ``result`` is None in the list of the
     standards not audited."""
@@ -104,8 +116,11 @@ def cell(tally: Tally, view: View) -> Markup:
     return view.render("audit-share.html", share=share(tally, view))
 
 
-def audit_overview(handbook: Handbook, view: View, scores: Scores, link: LinkToAudit) -> str:
-    """The audits page: which audits count, then the figures, the visits and the gaps."""
+def audit_overview(
+    handbook: Handbook, view: View, scores: Scores, link: LinkToAudit, form_link: LinkToForm
+) -> str:
+    """The audits page: which audits count, then the figures, the visits, the gaps and the
+    blank forms for the next visit."""
     period = (
         escape(view.label("scores_period"))
         .replace("{since}", view.date(scores.policy.since()))
@@ -123,6 +138,9 @@ def audit_overview(handbook: Handbook, view: View, scores: Scores, link: LinkToA
         _visits(handbook, view, scores, link),
         _heading(view, "not_audited", "not-audited"),
         *_never_audited(handbook, view, scores),
+        _heading(view, "audit_forms", "forms"),
+        f"<p>{escape(view.label('audit_forms_advice'))}</p>",
+        _forms(handbook, view, form_link),
     ]
     return "\n\n".join(parts) + "\n"
 
@@ -182,6 +200,16 @@ def _visits(handbook: Handbook, view: View, scores: Scores, link: LinkToAudit) -
         for audit in newest
     ]
     return view.render("audit-visits.html", visits=visits)
+
+
+def _forms(handbook: Handbook, view: View, form_link: LinkToForm) -> Markup:
+    forms = [
+        Form(
+            view.text(phase.title), form_link(phase), view.to_root + form_file(phase, view.language)
+        )
+        for phase in _phases(handbook)
+    ]
+    return view.render("audit-forms.html", forms=forms)
 
 
 def _never_audited(handbook: Handbook, view: View, scores: Scores) -> list[str]:

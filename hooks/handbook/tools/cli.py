@@ -138,6 +138,19 @@ def _parser() -> argparse.ArgumentParser:
     init.add_argument("--force", action="store_true", help="replace the handbook that is here")
     init.set_defaults(run=commands.init)
 
+    audit = subcommands.add_parser("audit", help="audit visits")
+    audit_actions = audit.add_subparsers(dest="action", required=True, metavar="ACTION")
+    audit_import = audit_actions.add_parser(
+        "import", parents=[config], help="filled audit forms (CSV) into one file in audits/"
+    )
+    audit_import.add_argument("forms", nargs="+", metavar="FILE", help="filled forms, .csv")
+    audit_import.add_argument("--date", required=True, metavar="YYYY-MM-DD", help="the visit")
+    audit_import.add_argument("--kind", required=True, help="an audit kind of vocabulary.yaml")
+    audit_import.add_argument("--auditor", required=True, help="who audited: a name or a firm")
+    audit_import.add_argument("--location", default="", help="where (optional)")
+    audit_import.add_argument("--output", metavar="FILE", help="default: audits/<date>-<kind>.yaml")
+    audit_import.set_defaults(run=commands.audit_import)
+
     new = subcommands.add_parser("new", help="add a phase or a standard to fill in")
     kinds = new.add_subparsers(dest="kind", required=True, metavar="WHAT")
     phase = kinds.add_parser("phase", parents=[config], help="a phase file and its page")

@@ -33,6 +33,7 @@ from handbook.reading.glossary import docs_warnings
 from handbook.reading.loader import data_files, load_handbook
 from handbook.reading.problems import HandbookError, Place, Problem, display_path
 from handbook.settings import Settings, settings_of
+from handbook.tools.auditimport import Visit, import_audit
 from handbook.tools.codeowners import CODEOWNERS, codeowners_text
 from handbook.tools.diffreport import FORMATS as DIFF_FORMATS
 from handbook.tools.diffreport import Compared
@@ -216,6 +217,29 @@ def translations_import(args: argparse.Namespace) -> int:
         f"imported {count} text{'' if count == 1 else 's'} ({marked} marked as translated from "
         f"the current source text) into {', '.join(result.files)}\n"
     )
+    return 0
+
+
+def audit_import(args: argparse.Namespace) -> int:
+    settings = settings_from(args.config)
+    loaded = load_handbook(settings.standards, settings.policy, settings.languages)
+    if loaded.handbook is None:
+        write(text_report(Outcome(tuple(loaded.errors), 0)))
+        return 1
+    visit = Visit(args.date, args.kind, args.auditor, args.location)
+    output = Path(args.output) if args.output else settings.audits / f"{args.date}-{args.kind}.yaml"
+    forms = [Path(form) for form in args.forms]
+    result = import_audit(loaded.handbook, settings.policy.today, forms, visit, output)
+    outcome = Outcome(tuple(result.problems), len(args.forms))
+    if outcome.errors or result.refusals:
+        write("".join(f"handbook: {refusal}\n" for refusal in result.refusals))
+        write(text_report(outcome) if result.problems else "")
+        write("nothing was written\n")
+        return 1
+    if result.problems:
+        write(text_report(outcome))
+    count = len(result.results)
+    write(f"wrote {display_path(output)}: {count} result{'' if count == 1 else 's'}\n")
     return 0
 
 

@@ -81,6 +81,11 @@ def _quoted(text: str) -> str:
     return quoted.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").replace("\x85", "\\x85")
 
 
+def yaml_scalar(text: str) -> str:
+    """``text`` as a block value: plain where YAML reads it back as the same text."""
+    return _scalar(text, flow=False)
+
+
 def _scalar(text: str, flow: bool) -> str:
     """``text`` unquoted where YAML reads it back as the same text, else double-quoted."""
     written = f"{{k: {text}}}" if flow else f"k: {text}"
