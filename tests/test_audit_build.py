@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.hotel import LANGUAGES, PREFIX
+from tests.hotel import HOTEL, LANGUAGES, PREFIX
 from tests.sitebuild import mkdocs_build, project_copy
+from tests.test_audit_forms import form_order
 from tests.test_audits import AUDITS, COUNTED, audited_standards
 
 pytestmark = pytest.mark.build
@@ -169,3 +170,35 @@ def test_each_audit_has_its_page_grouped_by_phase(site: Path) -> None:
     arabic = page(site, "ar", "audits/2026-05-20-mystery-shopper")
     assert re.search(r'<body [^>]*dir="rtl"', arabic)
     assert '<a class="hb-standard__id" href="../../phases/check-in/#chk-04">' in arabic
+
+
+PHASES = ["principles", "reservation", "check-in", "stay", "check-out"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_phase_has_a_blank_form_with_its_spreadsheet(site: Path, language: str) -> None:
+    for phase in PHASES:
+        html = page(site, language, f"audit-forms/{phase}")
+        listed = re.findall(r'<tr data-standard="([^"]+)">', html)
+        expected = [s["id"] for s in form_order(HOTEL / "standards" / f"{phase}.yaml")]
+        assert listed == expected, (language, phase)
+        boxes = html.count('<td class="hb-audit-form__result"><span class="hb-box"></span></td>')
+        assert boxes == 3 * len(expected)  # pass, fail, not applicable
+        spreadsheet = re.search(r'<a href="([^"]+\.csv)" download>', html)
+        assert spreadsheet is not None
+        target = (site / PREFIX[language] / "audit-forms" / phase / spreadsheet[1]).resolve()
+        assert target == (site / f"audit-form-{phase}-{language}.csv").resolve()
+        assert target.is_file()
+    arabic = page(site, "ar", "audit-forms/check-in")
+    assert re.search(r'<body [^>]*dir="rtl"', arabic)
+    assert "<title>نموذج التدقيق: تسجيل الوصول" in arabic
+
+
+def test_the_overview_links_every_phase_form(site: Path) -> None:
+    html = page(site, "pl", "audits")
+    forms = html[html.index('class="hb-audit-forms"') :]
+    links = re.findall(r'<li><a href="([^"]+)">([^<]+)</a> · <a href="([^"]+)" download>', forms)
+    assert [(href, csv_href) for href, _, csv_href in links] == [
+        (f"../audit-forms/{phase}/", f"../../audit-form-{phase}-pl.csv") for phase in PHASES
+    ]
+    assert links[2][1] == "Zameldowanie"  # pl/audits/ is two folders below the exports

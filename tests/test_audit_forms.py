@@ -13,8 +13,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from mkdocs.structure.files import File
 
 from handbook.export.forms import form_bytes, form_file
+from handbook.glue.auditpages import searched as is_searched
 from handbook.model import Handbook
 from handbook.model.audits import Result
 from handbook.reading.audits import AuditContext, load_audit_file
@@ -225,3 +227,18 @@ def test_a_form_with_no_result_writes_nothing(
     code, lines = run(capsys, str(form), *VISIT)
     assert code == 1
     assert lines[0].startswith("form.csv:1:1: error: no standard has a result;")
+
+
+@pytest.mark.parametrize(
+    ("page", "searched"),
+    [
+        ("audit-forms/check-in.md", False),
+        ("audits/2026-11-14-mystery-shopper.md", False),
+        ("audits.pl.md", False),
+        ("phases/check-in.md", True),
+        ("index.md", True),
+    ],
+)
+def test_search_leaves_out_the_forms_and_the_audit_pages(page: str, searched: bool) -> None:
+    file = File(page, src_dir="docs", dest_dir="site", use_directory_urls=True)
+    assert is_searched(file) is searched
