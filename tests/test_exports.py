@@ -146,9 +146,14 @@ def test_table_has_a_row_per_standard_in_the_tables_language(handbook: Handbook)
     assert rows[1]["Odnośnik"] == "https://example.org/hb/pl/phases/check-in/#chk-01"
 
 
+LANGS = ("ar", "en", "pl")
+
+
 def test_exports_are_written_once_and_then_left_alone(handbook: Handbook, tmp_path: Path) -> None:
     files = export_files(publication(handbook), STAMP)
+    forms = [f"audit-form-{p}-{lang}.csv" for p in ("check-in", "principles") for lang in LANGS]
     assert sorted(files) == [
+        *forms,  # a blank audit form per phase and language, with or without audits
         "reviews.ics",
         "standards-ar.csv",
         "standards-en.csv",
