@@ -28,6 +28,7 @@ from handbook.reading.fields import (
     read_slug,
     read_word,
 )
+from handbook.reading.plainaudit import read_plain_audit
 from handbook.reading.problems import Place, Problem, Severity, display_path
 from handbook.reading.vocabulary import AUDIT_KINDS, VOCABULARY_FILE
 from handbook.reading.yamlsource import Node, read_yaml
@@ -57,8 +58,16 @@ def load_audits(folder: Path, context: AuditContext, problems: list[Problem]) ->
     return tuple(audit for audit in audits if audit is not None)
 
 
-def load_audit_file(path: Path, context: AuditContext, problems: list[Problem]) -> Audit | None:
+def load_audit_file(
+    path: Path, context: AuditContext, problems: list[Problem], quick: bool = True
+) -> Audit | None:
+    """The audit of ``path``: read quickly when it is in the plain shape and has nothing to
+    report (``reading.plainaudit``), else in full, with every problem at its place;
+    ``quick=False`` always reads it in full (the tests compare the two)."""
     shown = display_path(path)
+    audit = _read_plain(path, shown, context) if quick else None
+    if audit is not None:
+        return audit
     node, found = read_yaml(path, shown)
     problems.extend(found)
     if node is None:
@@ -86,6 +95,16 @@ def load_audit_file(path: Path, context: AuditContext, problems: list[Problem]) 
         return None
     assert day is not None and kind is not None and auditor is not None
     return Audit(path.stem, day, kind, auditor, location, results, shown)
+
+
+def _read_plain(path: Path, shown: str, context: AuditContext) -> Audit | None:
+    if not re.match(SLUG_PATTERN, path.stem):
+        return None
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None  # the full reader says why
+    return read_plain_audit(text, path.stem, shown, context)
 
 
 def unknown_kind(kind: str, kinds: Mapping[str, Text]) -> str:
