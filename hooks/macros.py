@@ -114,9 +114,9 @@ def define_env(env: Any) -> None:
     @html_macro
     def audit_page(slug: str) -> str:
         """The page of one audit (made by the build for every file in audits/)."""
-        handbook = current_handbook()
-        audit = next(a for a in handbook.audits if a.slug == slug)
-        return audits.audit_page(audit, view(), build_state(env.conf).build.scores)
+        build = build_state(env.conf).build
+        audit = next(a for a in build.handbook.audits if a.slug == slug)
+        return audits.audit_page(audit, view(), build.scores, build.standards_by_id)
 
     @html_macro
     def audit_form(slug: str) -> str:

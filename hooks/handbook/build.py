@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from handbook.model import Handbook, Labels
+from handbook.model import Handbook, Labels, Standard
 from handbook.model.scores import Scores, score
 from handbook.reading.loader import LoadResult, labels_alone, load_handbook
 from handbook.reading.problems import HandbookError
@@ -29,6 +29,11 @@ class Build:
     def scores(self) -> Scores:
         """The audits' figures, added up once for every page and export of the build."""
         return score(self.handbook, self.settings.scoring)
+
+    @cached_property
+    def standards_by_id(self) -> dict[str, Standard]:
+        """Every standard by its ID, for the audit pages, which name standards by ID."""
+        return {standard.id: standard for standard in self.handbook.standards()}
 
 
 def load_build(config: Any) -> Build:

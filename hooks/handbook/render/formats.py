@@ -21,10 +21,13 @@ def local_date(day: date, language: str) -> str:
     return format_date(day, format="long", locale=locale_of(language))
 
 
+@lru_cache(maxsize=8192)
 def local_number(count: int, language: str) -> str:
+    """Cached like ``local_date``: a page of cards formats the same few counts again and again."""
     return format_decimal(count, locale=locale_of(language))
 
 
+@lru_cache(maxsize=8192)
 def local_percent(share: float, language: str) -> str:
     """A share from 0 to 1 as a whole percentage, e.g. 56% (rounded half to even)."""
     return format_percent(share, locale=locale_of(language))

@@ -40,6 +40,7 @@ EXCLUDED_CLASSES = (
     # An audit page's results: IDs and results, on one page per audit; the notes are the
     # auditor's words about one visit, not the standards' words.
     "hb-audit-results",
+    "hb-audit-passed",
     # The audits page lists the standards not audited yet with their checks: copies again.
     "hb-audit-never",
     "hb-audit-table",
