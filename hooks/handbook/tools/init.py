@@ -44,7 +44,11 @@ class InitRefused(Exception):
 
 def existing_content(root: Path) -> list[str]:
     """The files of a handbook in ``root`` that init would replace."""
-    found = [*sorted((root / "standards").glob("*.yaml")), *sorted((root / "docs").rglob("*.md"))]
+    found = [
+        *sorted((root / "standards").glob("*.yaml")),
+        *sorted((root / "docs").rglob("*.md")),
+        *sorted((root / "audits").glob("*.yaml")),  # they name the old handbook's standards
+    ]
     return [path.relative_to(root).as_posix() for path in found]
 
 
@@ -56,7 +60,7 @@ def init_handbook(
     if present and not force:
         raise InitRefused(
             f"{len(present)} handbook file{' is' if len(present) == 1 else 's are'} already here "
-            "(standards/, docs/); "
+            "(standards/, docs/, audits/); "
             "run again with --force to replace them"
         )
     config = _new_config(root / CONFIG_FILE, name, languages)
