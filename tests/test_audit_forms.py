@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import shutil
 from pathlib import Path
 
@@ -19,9 +20,12 @@ from handbook.export.forms import form_bytes, form_file
 from handbook.glue.auditpages import searched as is_searched
 from handbook.model import Handbook
 from handbook.model.audits import Result
+from handbook.model.scores import ScorePolicy, score
 from handbook.reading.audits import AuditContext, load_audit_file
 from handbook.reading.loader import load_handbook
 from handbook.reading.problems import Problem
+from handbook.render.audits import audit_overview
+from handbook.render.view import View
 from handbook.tools.cli import main
 from tests.hotel import HOTEL, HOTEL_LANGUAGES, hotel_policy
 from tests.sitebuild import TEST_DAY
@@ -242,3 +246,19 @@ def test_a_form_with_no_result_writes_nothing(
 def test_search_leaves_out_the_forms_and_the_audit_pages(page: str, searched: bool) -> None:
     file = File(page, src_dir="docs", dest_dir="site", use_directory_urls=True)
     assert is_searched(file) is searched
+
+
+def test_before_any_audit_the_overview_offers_the_forms_not_a_list_of_everything(
+    handbook: Handbook,
+) -> None:
+    scores = score(handbook, ScorePolicy(TEST_DAY))
+    page_view = View("pl", hotel_policy(), handbook, lambda slug, anchor: f"{slug}/", scores=scores)
+    html = audit_overview(
+        handbook, page_view, scores, lambda audit: "", lambda phase: f"forms/{phase.slug}/"
+    )
+    assert "hb-audit-never" not in html and "{#not-audited}" not in html
+    assert "<p>Nie ma jeszcze żadnego uwzględnionego audytu.</p>" in html
+    forms = re.findall(r'<li><a href="([^"]+)">', html)
+    assert forms == [
+        f"forms/{slug}/" for slug in ("principles", "reservation", "check-in", "stay", "check-out")
+    ]

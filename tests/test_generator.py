@@ -55,6 +55,19 @@ def test_init_counts_a_single_file_in_the_singular(tmp_path: Path) -> None:
         init_handbook(tmp_path, "Other", Languages(("en",)), TODAY)
 
 
+def test_init_empties_audits_and_starts_the_audits_page(tmp_path: Path) -> None:
+    """An audit of the old handbook names its standards: kept, it would fail the check."""
+    project = starter_project(tmp_path / "project")
+    (project / "audits").mkdir()
+    (project / "audits" / "2026-11-14-internal.yaml").write_text("date: 2026-11-14\n")
+    report = init_handbook(project, "Other", Languages(("en", "pl")), TODAY, force=True)
+    assert "audits/2026-11-14-internal.yaml" in report.removed
+    assert list((project / "audits").glob("*.yaml")) == []
+    assert "{{ audit_overview() }}" in (project / "docs" / "audits.pl.md").read_text()
+    vocabulary = yaml.safe_load((project / "standards" / "vocabulary.yaml").read_text())
+    assert set(vocabulary["audit_kinds"]) == {"internal", "mystery-shopper", "external"}
+
+
 def test_the_starter_has_every_type_and_level_and_loads_cleanly(project: Path) -> None:
     result = load(project)
     assert result.handbook is not None

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.sitebuild import build_site
+from tests.test_audits import AUDITS, audited_standards
 
 pytestmark = pytest.mark.build
 
@@ -33,4 +34,21 @@ def test_two_builds_in_different_folders_are_byte_identical(
     differing = [name for name in first if first[name] != second[name]]
     assert differing == []
     for must_exist in ("sitemap.xml.gz", "standards.json", "reviews.ics", "404.html"):
+        assert must_exist in first
+
+
+def test_two_builds_with_audits_are_byte_identical(tmp_path: Path) -> None:
+    """The audit pages, the forms, the trend chart and the audit exports too."""
+    data = audited_standards(tmp_path / "data")
+    first = _files(build_site(tmp_path / "one", data, audits=AUDITS))
+    second = _files(build_site(tmp_path / "elsewhere" / "two", data, audits=AUDITS))
+    assert sorted(first) == sorted(second)
+    assert [name for name in first if first[name] != second[name]] == []
+    for must_exist in (
+        "audits.json",
+        "audits-ar.csv",
+        "audits/2026-11-14-mystery-shopper/index.html",
+        "ar/audit-forms/check-in/index.html",
+        "audit-form-check-in-pl.csv",
+    ):
         assert must_exist in first

@@ -10,6 +10,7 @@ level's are plain counts either way.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -58,16 +59,23 @@ class Tally:
     weighted_passed: int = 0
     weighted_judged: int = 0
 
-    def add(self, result: Result, weight: int = 1) -> None:
+    def add(self, result: Result, weight: int = 1, count: int = 1) -> None:
+        """``count`` results of one kind, each weighing ``weight``."""
         if result is Result.PASS:
-            self.passed += 1
-            self.weighted_passed += weight
-            self.weighted_judged += weight
+            self.passed += count
+            self.weighted_passed += weight * count
+            self.weighted_judged += weight * count
         elif result is Result.FAIL:
-            self.failed += 1
-            self.weighted_judged += weight
+            self.failed += count
+            self.weighted_judged += weight * count
         else:
-            self.not_applicable += 1
+            self.not_applicable += count
+
+    def add_tally(self, other: Tally, weight: int = 1) -> None:
+        """Every result of ``other`` (added up unweighted), each weighing ``weight``."""
+        self.add(Result.PASS, weight, other.passed)
+        self.add(Result.FAIL, weight, other.failed)
+        self.add(Result.NOT_APPLICABLE, weight, other.not_applicable)
 
     @property
     def judged(self) -> int:
@@ -170,27 +178,30 @@ def score(handbook: Handbook, policy: ScorePolicy) -> Scores:
     total = Tally()
     for audit in counted:
         for result in audit.scored:
-            standard = standards[result.standard]
-            weight = policy.weight(standard.level)
-            observed.setdefault(standard.id, []).append(Observed(audit, result))
-            phases[standard.phase].add(result.result, weight)
-            total.add(result.result, weight)
-            levels[standard.level].add(result.result)
-            types[standard.type].add(result.result, weight)
-            phase_levels[standard.phase, standard.level].add(result.result)
+            observed.setdefault(result.standard, []).append(Observed(audit, result))
+    own = {key: StandardScore(tuple(seen)) for key, seen in observed.items()}
+    # A standard has one phase, level and type: its own tally adds into theirs at once.
+    for key, found in own.items():
+        standard, tally = standards[key], found.tally
+        weight = policy.weight(standard.level)
+        phases[standard.phase].add_tally(tally, weight)
+        total.add_tally(tally, weight)
+        levels[standard.level].add_tally(tally)
+        types[standard.type].add_tally(tally, weight)
+        phase_levels[standard.phase, standard.level].add_tally(tally)
     per_audit: dict[str, Tally] = {}
     quarters: dict[str, Tally] = {}
     for audit in sorted(handbook.audits, key=_when):
         tally = per_audit[audit.slug] = Tally()
         trend = quarters.setdefault(quarter(audit.date), Tally())
-        for result in audit.scored:
-            weight = policy.weight(standards[result.standard].level)
-            tally.add(result.result, weight)
-            trend.add(result.result, weight)
+        by_level = Counter((standards[r.standard].level, r.result) for r in audit.scored)
+        for (level, seen), count in by_level.items():
+            tally.add(seen, policy.weight(level), count)
+            trend.add(seen, policy.weight(level), count)
     return Scores(
         policy,
         counted,
-        {key: StandardScore(tuple(seen)) for key, seen in observed.items()},
+        own,
         phases,
         levels,
         types,

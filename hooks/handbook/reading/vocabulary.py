@@ -54,16 +54,12 @@ def load_vocabulary(path: Path, texts: TextReader, problems: list[Problem]) -> V
                 )
             )
     github: dict[str, tuple[str, ...]] = {}
-    for name, help_text in VOCABULARY_SECTIONS.items():
-        if name not in given:
-            problems.append(node.place.error(f"the vocabulary is missing '{name}': {help_text}"))
-        elif name == "owners":
-            sections[name] = _read_terms(given[name], name, texts, problems, github)
-        else:
-            sections[name] = _read_terms(given[name], name, texts, problems)
-    for name in OPTIONAL_SECTIONS:
+    for name, help_text in {**VOCABULARY_SECTIONS, **OPTIONAL_SECTIONS}.items():
         if name in given:
-            sections[name] = _read_terms(given[name], name, texts, problems)
+            teams = github if name == "owners" else None
+            sections[name] = _read_terms(given[name], name, texts, problems, teams)
+        elif name in VOCABULARY_SECTIONS:
+            problems.append(node.place.error(f"the vocabulary is missing '{name}': {help_text}"))
     return Vocabulary(
         sections["qualities"], sections["owners"], github, audit_kinds=sections[AUDIT_KINDS]
     )

@@ -136,8 +136,13 @@ def audit_overview(
         _trend(view, scores),
         _heading(view, "audit_visits", "audit-visits"),
         _visits(handbook, view, scores, link),
-        _heading(view, "not_audited", "not-audited"),
-        *_never_audited(handbook, view, scores),
+    ]
+    if scores.counted:  # before any audit that counts, it would list every standard
+        parts += [
+            _heading(view, "not_audited", "not-audited"),
+            *_never_audited(handbook, view, scores),
+        ]
+    parts += [
         _heading(view, "audit_forms", "forms"),
         f"<p>{escape(view.label('audit_forms_advice'))}</p>",
         _forms(handbook, view, form_link),
