@@ -158,7 +158,12 @@ def test_every_mistake_in_the_forms_is_reported_at_its_row_and_column(
         project,
         "first.csv",
         handbook,
-        {"CHK-01": ("pass", ""), "CHK-02": ("maybe", ""), "CHK-03": ("", "forgot the result")},
+        {
+            "CHK-01": ("pass", ""),
+            "CHK-02": ("maybe", ""),
+            "CHK-03": ("", "forgot the result"),
+            "CHK-05": ("pass", ""),  # its ID mistyped below
+        },
     )
     text = first.read_text(encoding="utf-8-sig").replace("CHK-05,", "CHK-55,")
     first.write_text(text, encoding="utf-8-sig")
@@ -179,6 +184,24 @@ def test_every_mistake_in_the_forms_is_reported_at_its_row_and_column(
         "nothing was written",
     ]
     assert not (project / "audits").exists()
+
+
+def test_quotes_a_deleted_heading_and_untouched_rows(
+    project: Path, handbook: Handbook, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A spreadsheet's own quoting survives; without its heading row the first standard is
+    still read; a row left empty is not checked, even with an ID the handbook lacks."""
+    note = 'Guest said "hi"; all fine, really'
+    form = filled(project, "form.csv", handbook, {"CHK-01": ("pass", note)}, delimiter=";")
+    lines = form.read_text(encoding="utf-8-sig").splitlines(keepends=True)
+    untouched = lines[2].replace("CHK-02", "CHK-99")
+    form.write_text("".join([lines[1], untouched, *lines[3:]]), encoding="utf-8-sig")
+    assert run(capsys, str(form), *VISIT) == (
+        0,
+        ["wrote audits/2026-11-20-mystery-shopper.yaml: 1 result"],
+    )
+    written = (project / "audits" / "2026-11-20-mystery-shopper.yaml").read_text()
+    assert 'note: Guest said "hi"; all fine, really' in written
 
 
 def test_a_standard_in_two_forms_is_reported_at_both(

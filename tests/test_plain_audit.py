@@ -90,6 +90,12 @@ def test_a_plain_file_is_read_quickly_as_the_full_reader_reads_it(tmp_path: Path
         ("    result: fail\n", "    result: fail\n    extra: x\n"),  # unknown key
         ("  - standard: PRI-01", "    - standard: PRI-01"),  # another indentation
         ("location: Main building, 2nd floor\n", "location: 2026-11-14\n"),  # a date, not text
+        ("# yaml-language-server", "# \x00 yaml-language-server"),  # refused even in a comment
+        ("results:\n", "results:\n\x0b\n"),  # a control character on a blank line
+        ("50%\n", "50%\n\u3000\n"),  # a wide space: text to YAML, not a blank line
+        ("note: Four", "note: \ufffeFour"),  # a non-character
+        ("kind: internal\n", "kind: internal\r\n"),  # a CR
+        ("date: 2026-11-14\n", "\ufeffdate: 2026-11-14\n"),  # a byte order mark inside
     ],
 )
 def test_anything_unusual_goes_to_the_full_reader(tmp_path: Path, change: tuple[str, str]) -> None:
@@ -100,6 +106,14 @@ def test_anything_unusual_goes_to_the_full_reader(tmp_path: Path, change: tuple[
     audit, problems = full(path)
     result = quick(path)
     assert result is None or (result == audit and problems == [])
+
+
+def test_a_file_over_the_size_limit_is_refused_by_both(tmp_path: Path) -> None:
+    path = tmp_path / "2026-11-14-internal.yaml"
+    path.write_text(PLAIN + "# " + "x" * 1_000_000 + "\n", encoding="utf-8")
+    problems: list[Problem] = []
+    assert load_audit_file(path, CONTEXT, problems) is None
+    assert "the limit is 1,000,000" in problems[0].message
 
 
 def test_the_tests_audits_are_read_quickly_and_alike(tmp_path: Path) -> None:
@@ -125,7 +139,7 @@ def test_the_tests_audits_are_read_quickly_and_alike(tmp_path: Path) -> None:
 
 
 VALUES = st.text(
-    alphabet=st.sampled_from(list("aZ09 -:#'\"{}[],&*!|>%@`?.~<=+\\é«»\u00a0")),
+    alphabet=st.sampled_from(list("aZ09 -:#'\"{}[],&*!|>%@`?.~<=+\\é«»\u00a0\x0b\ufffe\u3000")),
     min_size=0,
     max_size=12,
 )
@@ -143,6 +157,7 @@ CHOICES = ["pass", "fail", "not-applicable", "n/a"]
     standard=st.sampled_from(["CHK-01", "A-1", "OLD-01", "CHK-1", "chk-01"]),
     result=st.sampled_from(CHOICES),
     indent=st.sampled_from(["", "  ", " "]),
+    between=st.sampled_from(["", "# a comment\n", "\n", "  # indented\n", "\u00a0\n", "#\x0b\n"]),
 )
 def test_whatever_the_values_the_quick_reader_agrees_or_declines(
     tmp_path: Path,
@@ -153,9 +168,10 @@ def test_whatever_the_values_the_quick_reader_agrees_or_declines(
     standard: str,
     result: str,
     indent: str,
+    between: str,
 ) -> None:
     text = (
-        f"date: {day}\nkind: {kind}\nauditor: {auditor}\nresults:\n"
+        f"date: {day}\nkind: {kind}\n{between}auditor: {auditor}\nresults:\n"
         f"{indent}- standard: {standard}\n{indent}  result: {result}\n"
         f"{indent}  note: {note}\n{indent}- standard: CHK-02\n{indent}  result: pass\n"
     )

@@ -31,7 +31,7 @@ from handbook.reading.fields import (
 from handbook.reading.plainaudit import read_plain_audit
 from handbook.reading.problems import Place, Problem, Severity, display_path
 from handbook.reading.vocabulary import AUDIT_KINDS, VOCABULARY_FILE
-from handbook.reading.yamlsource import Node, read_yaml
+from handbook.reading.yamlsource import MAX_FILE_BYTES, Node, read_yaml
 
 AUDIT_SCHEMA_MODELINE = "# yaml-language-server: $schema=../schema/audit.schema.json"
 
@@ -98,12 +98,18 @@ def load_audit_file(
 
 
 def _read_plain(path: Path, shown: str, context: AuditContext) -> Audit | None:
+    """The quick reader's audit, or None; as bytes, so a CR or a byte order mark stays for
+    it to see, and never more than the full reader's limit."""
     if not re.match(SLUG_PATTERN, path.stem):
         return None
     try:
-        text = path.read_text(encoding="utf-8")
+        with path.open("rb") as stream:
+            data = stream.read(MAX_FILE_BYTES + 1)
+        text = data.decode("utf-8")
     except (OSError, UnicodeDecodeError):
         return None  # the full reader says why
+    if len(data) > MAX_FILE_BYTES:
+        return None
     return read_plain_audit(text, path.stem, shown, context)
 
 

@@ -35,6 +35,8 @@ _ITEM = re.compile(r"( *)- standard: ([^\n]*)\n\1  result: ([^\n]*)\n(?:\1  note
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 _BREAKS = ("\r", "\t", "\x85", "\u2028", "\u2029", "\ufeff")
 """Characters YAML reads as line breaks, indentation or a byte order mark: the full reader."""
+_NON_PRINTABLE = yaml.reader.Reader.NON_PRINTABLE
+"""Characters YAML refuses anywhere in a file, comments and blank lines included."""
 _VISIT_KEYS = frozenset({"date", "kind", "auditor", "location"})
 _RESULTS = {result.value: result for result in Result}
 _STR = "tag:yaml.org,2002:str"
@@ -49,7 +51,7 @@ class _NotPlain(Exception):
 
 def read_plain_audit(text: str, slug: str, shown: str, context: AuditContext) -> Audit | None:
     """The audit in ``text``, or None when the full reader must read it."""
-    if any(mark in text for mark in _BREAKS):
+    if any(mark in text for mark in _BREAKS) or _NON_PRINTABLE.search(text):
         return None
     head, found, results = text.partition("\nresults:\n")
     try:
@@ -65,7 +67,7 @@ def _visit(lines: list[str]) -> dict[str, str]:
     """The visit's ``key: value`` lines, before ``results:``; whole-line comments allowed."""
     visit: dict[str, str] = {}
     for line in lines:
-        if not line.strip() or line.startswith("#"):
+        if not line.strip(" ") or line.startswith("#"):  # YAML's spaces, not Python's
             continue
         match = _LINE.fullmatch(line)
         if match is None:
@@ -87,7 +89,7 @@ def _results(text: str, context: AuditContext) -> tuple[AuditResult, ...]:
             raise _NotPlain
         end, indent = item.end(), item[1]
         results.append(_result(item[2], item[3], item[4], context))
-    if not results or text[end:].strip():
+    if not results or text[end:].strip(" \n"):
         raise _NotPlain
     return tuple(results)
 
@@ -133,8 +135,10 @@ def _audit(
     shown: str,
     context: AuditContext,
 ) -> Audit:
-    day, kind = _day(visit.get("date", ""), context.today), _text(visit.get("kind", "-"))
-    if not re.match(SLUG_PATTERN, kind) or kind not in context.kinds or "auditor" not in visit:
+    if "kind" not in visit or "auditor" not in visit:
+        raise _NotPlain
+    day, kind = _day(visit.get("date", ""), context.today), _text(visit["kind"])
+    if not re.match(SLUG_PATTERN, kind) or kind not in context.kinds:
         raise _NotPlain
     if len({result.standard for result in results}) != len(results):
         raise _NotPlain

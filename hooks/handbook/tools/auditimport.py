@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from handbook.export.forms import FORM_COLUMNS
 from handbook.model import Handbook, Text
 from handbook.model.audits import AuditResult, Result
 from handbook.reading.audits import (
@@ -104,6 +105,8 @@ def visit_refusals(visit: Visit, today: date, kinds: Mapping[str, Text], output:
     """The command line's own mistakes, each starting with its option: ``--kind: …``."""
     refusals: list[str] = []
     try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", visit.day):
+            raise ValueError
         day = date.fromisoformat(visit.day)
     except ValueError:
         refusals.append(
@@ -138,22 +141,23 @@ def visit_refusals(visit: Visit, today: date, kinds: Mapping[str, Text], output:
 def _read_forms(
     forms: Sequence[Path], handbook: Handbook, context: AuditContext, problems: list[Problem]
 ) -> tuple[AuditResult, ...]:
-    words = _result_words(handbook)
+    words, headings = _result_words(handbook), _heading_words(handbook)
     seen = Registry("standard", "an audit gives each standard one result; keep one of the two")
     results: list[AuditResult] = []
     for form in forms:
-        for row, cells in _rows(form, problems):
-            result = _read_row(display_path(form), row, cells, words, context, problems)
-            if result is not None and seen.add(result.standard, result_place(form, row), problems):
+        shown = display_path(form)
+        for row, cells in _rows(form, headings, problems):
+            result = _read_row(shown, row, cells, words, context, problems)
+            if result is not None and seen.add(
+                result.standard, Place(shown, row, ID + 1), problems
+            ):
                 results.append(result)
     return tuple(results)
 
 
-def result_place(form: Path, row: int) -> Place:
-    return Place(display_path(form), row, ID + 1)
-
-
-def _rows(form: Path, problems: list[Problem]) -> list[tuple[int, list[str]]]:
+def _rows(
+    form: Path, headings: frozenset[str], problems: list[Problem]
+) -> list[tuple[int, list[str]]]:
     """The data rows of ``form`` with their numbers as a spreadsheet counts them (the
     heading row is 1); a comma, semicolon or tab between cells, as spreadsheets save."""
     shown = display_path(form)
@@ -167,20 +171,20 @@ def _rows(form: Path, problems: list[Problem]) -> list[tuple[int, list[str]]]:
             )
         )
         return []
-    try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(
-            text.split("\n", 1)[0], delimiters=",;\t"
-        )
+    try:  # only the delimiter: the sniffer guesses quoting wrong from a row without quotes
+        delimiter = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t").delimiter
     except csv.Error:
-        dialect = csv.excel
-    rows = list(enumerate(csv.reader(io.StringIO(text, newline=""), dialect), start=1))
-    if rows and not _is_standard_row(rows[0][1]):
+        delimiter = ","
+    rows = list(enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), 1))
+    if rows and rows[0][1] and rows[0][1][ID].strip().casefold() in headings:
         rows = rows[1:]  # the heading row; a form whose heading was deleted starts with an ID
     return [(row, cells) for row, cells in rows if any(cell.strip() for cell in cells)]
 
 
-def _is_standard_row(cells: list[str]) -> bool:
-    return bool(cells) and re.fullmatch(STANDARD_ID_PATTERN, cells[ID].strip()) is not None
+def _heading_words(handbook: Handbook) -> frozenset[str]:
+    """The first heading of the form in each language ("ID", "Identyfikator"…)."""
+    labels = handbook.labels
+    return frozenset(labels.word(FORM_COLUMNS[ID], lang).casefold() for lang in handbook.languages)
 
 
 def _result_words(handbook: Handbook) -> dict[str, Result]:
@@ -203,19 +207,20 @@ def _read_row(
     cells = [cell.strip() for cell in cells] + [""] * (NOTE + 1 - len(cells))
     standard, typed, note = cells[ID], cells[RESULT], " ".join(cells[NOTE].split())
     at = Place(shown, row, ID + 1)
+    if not typed and not note:
+        return None  # a standard the visit did not cover
     if not re.fullmatch(STANDARD_ID_PATTERN, standard):
         what = f"'{standard}' is not a standard ID" if standard else "the ID is empty"
         problems.append(at.error(f"{what}; keep the first column as the form has it, e.g. CHK-01"))
         return None
     removed = check_standard(standard, at, context, problems)
     if not typed:
-        if note:
-            problems.append(
-                Place(shown, row, NOTE + 1).error(
-                    f"{standard} has a note but no result; fill in the result (pass, fail or "
-                    "not applicable), or leave the note out too if the visit did not cover it"
-                )
+        problems.append(
+            Place(shown, row, NOTE + 1).error(
+                f"{standard} has a note but no result; fill in the result (pass, fail or "
+                "not applicable), or leave the note out too if the visit did not cover it"
             )
+        )
         return None
     result = words.get(typed.casefold())
     if result is None:
@@ -242,7 +247,7 @@ def audit_yaml(visit: Visit, results: Sequence[AuditResult]) -> str:
         f"kind: {visit.kind}",
         f"auditor: {yaml_scalar(visit.auditor)}",
     ]
-    if visit.location:
+    if visit.location.strip():
         lines.append(f"location: {yaml_scalar(visit.location)}")
     lines.append("results:")
     for result in results:
