@@ -116,7 +116,7 @@ def define_env(env: Any) -> None:
         """The page of one audit (made by the build for every file in audits/)."""
         build = build_state(env.conf).build
         audit = next(a for a in build.handbook.audits if a.slug == slug)
-        return audits.audit_page(audit, view(), build.scores, build.standards_by_id)
+        return audits.audit_page(audit, view(), build.scores, build.audit_links)
 
     @html_macro
     def audit_form(slug: str) -> str:

@@ -6,10 +6,11 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from handbook.model import Handbook, Labels, Standard
+from handbook.model import Handbook, Labels
 from handbook.model.scores import Scores, score
 from handbook.reading.loader import LoadResult, labels_alone, load_handbook
 from handbook.reading.problems import HandbookError
+from handbook.render.audits import AuditLinks
 from handbook.settings import Settings, settings_of
 
 
@@ -31,9 +32,9 @@ class Build:
         return score(self.handbook, self.settings.scoring)
 
     @cached_property
-    def standards_by_id(self) -> dict[str, Standard]:
-        """Every standard by its ID, for the audit pages, which name standards by ID."""
-        return {standard.id: standard for standard in self.handbook.standards()}
+    def audit_links(self) -> AuditLinks:
+        """The audit pages' links to the cards, made once for all of them."""
+        return AuditLinks({standard.id: standard for standard in self.handbook.standards()})
 
 
 def load_build(config: Any) -> Build:

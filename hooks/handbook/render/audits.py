@@ -85,15 +85,12 @@ class Form:
 
 
 @dataclass(frozen=True)
-class ResultRow:
-    """A standard in a table of the audit pages; ``result`` is None in the list of the
-    standards not audited."""
+class NeverRow:
+    """A standard in the list of those not audited yet, with its check as HTML."""
 
     standard: str
-    result: AuditResult | None
     href: str
-    check: str = ""
-    """The standard's check, as HTML, where the table shows it."""
+    check: str
 
 
 @dataclass(frozen=True)
@@ -102,7 +99,7 @@ class PhaseGroup:
 
     title: str
     href: str
-    rows: tuple[ResultRow, ...]
+    rows: tuple[NeverRow, ...]
 
 
 def share(tally: Tally, view: View) -> Share:
@@ -222,7 +219,7 @@ def _never_audited(handbook: Handbook, view: View, scores: Scores) -> list[str]:
     for phase in _phases(handbook):
         never = scores.never_audited(phase.standards)
         if never:
-            rows = tuple(_row(view, s, None) for s in never)
+            rows = tuple(_never_row(view, s) for s in never)
             groups.append(PhaseGroup(view.text(phase.title), view.link(phase.slug, None), rows))
     if not groups:
         return [f"<p>{escape(view.label('all_audited'))}</p>"]
@@ -230,9 +227,9 @@ def _never_audited(handbook: Handbook, view: View, scores: Scores) -> list[str]:
     return [advice, view.render("audit-never.html", groups=groups)]
 
 
-def _row(view: View, standard: Standard, result: AuditResult | None) -> ResultRow:
+def _never_row(view: View, standard: Standard) -> NeverRow:
     check = inline(" ".join(view.text(standard.check).split()))
-    return ResultRow(standard.id, result, view.link(standard.phase, standard.anchor), check)
+    return NeverRow(standard.id, view.link(standard.phase, standard.anchor), check)
 
 
 def audit_title(audit: Audit, view: View) -> str:
@@ -242,9 +239,33 @@ def audit_title(audit: Audit, view: View) -> str:
     return view.label("audit_title").replace("{kind}", kind).replace("{date}", day)
 
 
-def audit_page(audit: Audit, view: View, scores: Scores, by_id: Mapping[str, Standard]) -> str:
-    """One audit: who, where and how it went, then its results by phase, with notes;
-    ``by_id`` is every standard by its ID, made once for all the audit pages."""
+class AuditLinks:
+    """The linked ID of each standard, as the audit pages show it.
+
+    Every audit page, in every language, stands two folders below its language's root
+    (``audits/<id>/``), so its links to the cards are the same on all of them: made once
+    for each set of phase links, not once for every result of every page.
+    """
+
+    def __init__(self, by_id: Mapping[str, Standard]) -> None:
+        self.by_id = by_id
+        self._made: dict[tuple[str, ...], dict[str, str]] = {}
+
+    def identifiers(self, view: View) -> dict[str, str]:
+        """Standard ID → its linked ID, from the page of ``view``."""
+        phases = view.handbook.phases
+        prefixes = tuple(view.link(phase.slug, None) for phase in phases)
+        made = self._made.get(prefixes)
+        if made is None:
+            link = dict(zip((phase.slug for phase in phases), prefixes, strict=True))
+            made = self._made[prefixes] = {
+                key: _linked(key, f"{link[s.phase]}#{s.anchor}") for key, s in self.by_id.items()
+            }
+        return made
+
+
+def audit_page(audit: Audit, view: View, scores: Scores, links: AuditLinks) -> str:
+    """One audit: who, where and how it went, then its results by phase, with notes."""
     handbook = view.handbook
     parts = [
         f"# {md_text(audit_title(audit, view))}",
@@ -256,25 +277,24 @@ def audit_page(audit: Audit, view: View, scores: Scores, by_id: Mapping[str, Sta
             compliance=cell(scores.audits[audit.slug], view),
         ),
     ]
-    rows: dict[str, list[ResultRow]] = {}
-    phase_links = {phase.slug: view.link(phase.slug, None) for phase in handbook.phases}
+    identifiers = links.identifiers(view)
+    grouped: dict[str, list[AuditResult]] = {}
     for result in audit.scored:
-        standard = by_id[result.standard]
-        href = f"{phase_links[standard.phase]}#{standard.anchor}"
-        rows.setdefault(standard.phase, []).append(ResultRow(standard.id, result, href))
+        grouped.setdefault(links.by_id[result.standard].phase, []).append(result)
     for phase in _phases(handbook):
-        if phase.slug in rows:
+        if phase.slug in grouped:
             parts += [
                 f"## {md_text(view.text(phase.title))} {{#{phase.slug}}}",
-                _results(view, rows[phase.slug]),
+                _results(view, grouped[phase.slug], identifiers),
             ]
-    removed = [ResultRow(r.standard, r, "") for r in audit.results if r.removed]
+    removed = [result for result in audit.results if result.removed]
     if removed:
-        parts += [_heading(view, "removed_standards", "removed"), _results(view, removed)]
+        unlinked = {r.standard: _linked(r.standard, "") for r in removed}  # no card to link
+        parts += [_heading(view, "removed_standards", "removed"), _results(view, removed, unlinked)]
     return "\n\n".join(parts) + "\n"
 
 
-def _results(view: View, rows: list[ResultRow]) -> str:
+def _results(view: View, results: list[AuditResult], identifiers: Mapping[str, str]) -> str:
     """The results that need a look (failed, not applicable, or with a note) as a table,
     then the other passes as a line of IDs: in a large handbook's audit, thousands of plain
     passes made a page of megabytes that took seconds to build.
@@ -282,38 +302,34 @@ def _results(view: View, rows: list[ResultRow]) -> str:
     The rows are joined here rather than in a template, which took seconds too.
     """
     words = view.words
-    noted = [row for row in rows if _needs_a_look(row)]
-    passed = [row for row in rows if not _needs_a_look(row)]
+    noted: list[AuditResult] = []
+    passed: list[AuditResult] = []
+    for result in results:
+        (passed if result.result is Result.PASS and not result.note else noted).append(result)
     parts: list[str] = []
     if noted:
-        body = Markup("".join(_result_row(row, words) for row in noted))
-        parts.append(view.render("audit-results.html", body=body))
+        rows = "".join(_result_row(r, identifiers[r.standard], words) for r in noted)
+        parts.append(view.render("audit-results.html", body=Markup(rows)))
     if passed:
-        ids = " ".join(_identifier(row) for row in passed)
+        ids = " ".join(identifiers[r.standard] for r in passed)
         heading = f"{escape(words['passed'])} ({view.number(len(passed))}):"
         parts.append(f'<p class="hb-audit-passed"><strong>{heading}</strong> {ids}</p>')
     return "\n\n".join(parts)
 
 
-def _needs_a_look(row: ResultRow) -> bool:
-    assert row.result is not None
-    return row.result.result is not Result.PASS or bool(row.result.note)
-
-
-def _identifier(row: ResultRow) -> str:
-    """The standard's ID, linked to its card when it is still in the handbook."""
-    identifier = f"<bdi>{escape(row.standard)}</bdi>"
-    if not row.href:
+def _linked(standard: str, href: str) -> str:
+    """The standard's ID, linked to its card when ``href`` is not empty."""
+    identifier = f"<bdi>{escape(standard)}</bdi>"
+    if not href:
         return identifier
-    return f'<a class="hb-standard__id" href="{escape(row.href)}">{identifier}</a>'
+    return f'<a class="hb-standard__id" href="{escape(href)}">{identifier}</a>'
 
 
-def _result_row(row: ResultRow, words: Words) -> str:
-    assert row.result is not None
-    value = row.result.result.value
+def _result_row(result: AuditResult, identifier: str, words: Words) -> str:
+    value = result.result.value
     return (
-        f'<tr data-standard="{escape(row.standard)}" data-result="{value}">'
-        f"<td>{_identifier(row)}</td>"
+        f'<tr data-standard="{escape(result.standard)}" data-result="{value}">'
+        f"<td>{identifier}</td>"
         f'<td><span class="hb-audit-result hb-audit-result--{value}">{escape(words[value])}'
-        f'</span></td><td dir="auto">{escape(row.result.note)}</td></tr>'
+        f'</span></td><td dir="auto">{escape(result.note)}</td></tr>'
     )
