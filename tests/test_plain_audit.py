@@ -96,6 +96,7 @@ def test_a_plain_file_is_read_quickly_as_the_full_reader_reads_it(tmp_path: Path
         ("note: Four", "note: \ufffeFour"),  # a non-character
         ("kind: internal\n", "kind: internal\r\n"),  # a CR
         ("date: 2026-11-14\n", "\ufeffdate: 2026-11-14\n"),  # a byte order mark inside
+        ("50%\n", "50%"),  # no line break at the end
     ],
 )
 def test_anything_unusual_goes_to_the_full_reader(tmp_path: Path, change: tuple[str, str]) -> None:
@@ -106,6 +107,8 @@ def test_anything_unusual_goes_to_the_full_reader(tmp_path: Path, change: tuple[
     audit, problems = full(path)
     result = quick(path)
     assert result is None or (result == audit and problems == [])
+    if change[1] == "50%":
+        assert result is not None  # still the plain shape
 
 
 def test_a_file_over_the_size_limit_is_refused_by_both(tmp_path: Path) -> None:

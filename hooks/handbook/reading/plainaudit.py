@@ -53,6 +53,8 @@ def read_plain_audit(text: str, slug: str, shown: str, context: AuditContext) ->
     """The audit in ``text``, or None when the full reader must read it."""
     if any(mark in text for mark in _BREAKS) or _NON_PRINTABLE.search(text):
         return None
+    if not text.endswith("\n"):
+        text += "\n"  # the last line's end, which YAML does not need either
     head, found, results = text.partition("\nresults:\n")
     try:
         if not found:
